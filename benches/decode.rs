@@ -1,0 +1,221 @@
+//! Throughput of `decode` on ~100 MB of each corpus form, and of glibc iconv on the same TCVN3 bytes.
+//!
+//! Run with `benches/normalize_vs_iconv.sh` or `cargo bench --bench decode`. `BENCH_MB` sets the size
+//! per form (default 100); `SEED_DIR` the seed directory (default ../shared/seeds); `BENCH_ONLY=<form>`
+//! times one form; `BENCH_FILE=<path>` (and `BENCH_STR=1` for `decode_str`) times one existing file.
+//! Inputs are built in memory from the corpus sources repeated, one form at a time; nothing is
+//! written but one temporary file for iconv. The machine may be shared, so besides wall time the
+//! table shows MB per CPU-second of the decoding thread (the fair "per core" figure).
+
+use std::process::{Command, Stdio};
+use std::time::Instant;
+use vblint::decode::encode::{self, Undefined};
+use vblint::decode::{corpus, decode, decode_str};
+
+fn repeat_to(text: &str, mb: usize) -> String {
+    let target = mb * 1_000_000;
+    let mut s = String::with_capacity(target + text.len());
+    while s.len() < target {
+        s.push_str(text);
+        s.push('\n');
+    }
+    s
+}
+
+fn mbps(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs.max(1e-9)
+}
+
+/// CPU seconds this thread has used (user + system), from /proc; 0 where unavailable.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesized command name; utime and stime are fields 14 and 15.
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let field = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (field(11) + field(12)) / 100.0
+}
+
+/// Runs `f`, returning its result, wall seconds and CPU seconds.
+fn time_cpu<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
+    let c = cpu_seconds();
+    let t = Instant::now();
+    let r = f();
+    (r, t.elapsed().as_secs_f64(), cpu_seconds() - c)
+}
+
+fn run_one(bytes: &[u8], as_str: bool) -> (usize, f64, f64) {
+    if as_str {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        time_cpu(|| decode_str(&text).text.len())
+    } else {
+        time_cpu(|| decode(bytes).map(|d| d.text.len()).unwrap_or(0))
+    }
+}
+
+type Make = fn(&str) -> Vec<u8>;
+
+/// (name, bytes maker, through `decode_str`).
+fn forms() -> Vec<(&'static str, Make, bool)> {
+    vec![
+        ("utf-8 clean", |t| t.as_bytes().to_vec(), false),
+        ("tcvn3 bytes", encode::encode_tcvn3, false),
+        ("vni bytes", encode::encode_vni, false),
+        ("viscii bytes", encode::encode_viscii, false),
+        ("vps bytes", encode::encode_vps, false),
+        ("windows-1258", encode::encode_cp1258, false),
+        (
+            "nfd",
+            |t| {
+                unicode_normalization::UnicodeNormalization::nfd(t)
+                    .collect::<String>()
+                    .into_bytes()
+            },
+            false,
+        ),
+        (
+            "unicode tổ hợp",
+            |t| encode::decompose_tones(t).into_bytes(),
+            false,
+        ),
+        ("viqr", |t| encode::encode_viqr(t).into_bytes(), false),
+        (
+            "tcvn3 read as cp1252",
+            |t| encode::read_as_cp1252(&encode::encode_tcvn3(t)).into_bytes(),
+            true,
+        ),
+        (
+            "vni read as cp1252",
+            |t| encode::read_as_cp1252(&encode::encode_vni(t)).into_bytes(),
+            true,
+        ),
+        (
+            "utf-8 mojibake",
+            |t| encode::utf8_mojibake(t, Undefined::Keep).into_bytes(),
+            true,
+        ),
+        (
+            "utf-8 mojibake, U+FFFD",
+            |t| encode::utf8_mojibake(t, Undefined::Replace).into_bytes(),
+            true,
+        ),
+        (
+            "mixed damaged lines",
+            |t| corpus::damage_lines(t).into_bytes(),
+            true,
+        ),
+        (
+            "mixed damaged words",
+            |t| corpus::damage_words(t).into_bytes(),
+            true,
+        ),
+    ]
+}
+
+fn main() {
+    if let Ok(path) = std::env::var("BENCH_FILE") {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        // Best of five: the machine may be shared.
+        let (mut n, mut secs, mut cpu) = run_one(&bytes, std::env::var("BENCH_STR").is_ok());
+        for _ in 0..4 {
+            let r = run_one(&bytes, std::env::var("BENCH_STR").is_ok());
+            if r.1 < secs {
+                (n, secs, cpu) = r;
+            }
+        }
+        println!(
+            "{path}: {:.0} MB in {secs:.2} s wall = {:.0} MB/s; {cpu:.2} CPU s = {:.0} MB/CPU-s (output {n} bytes)",
+            bytes.len() as f64 / 1e6,
+            mbps(bytes.len(), secs),
+            mbps(bytes.len(), cpu)
+        );
+        return;
+    }
+    let mb: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let dir = std::env::var("SEED_DIR").unwrap_or_else(|_| "../shared/seeds".into());
+    let sources = corpus::sources(std::path::Path::new(&dir));
+    let one: String = sources
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let clean = repeat_to(&one, mb);
+    let only = std::env::var("BENCH_ONLY").ok();
+    println!(
+        "decode throughput, {} MB of UTF-8 source per form (input sizes differ by form)\n",
+        clean.len() / 1_000_000
+    );
+    println!("| form | input MB | wall s | MB/s wall | CPU s | MB/s per CPU-second |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut tcvn_rate = 0.0;
+    for (name, make, as_str) in forms() {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let bytes = make(&clean);
+        let (n, secs, cpu) = run_one(&bytes, as_str);
+        std::hint::black_box(n);
+        let rate = mbps(bytes.len(), secs);
+        let cpu_rate = if cpu > 0.0 {
+            mbps(bytes.len(), cpu)
+        } else {
+            rate
+        };
+        if name == "tcvn3 bytes" {
+            tcvn_rate = rate;
+        }
+        let via = if as_str { " (decode_str)" } else { "" };
+        println!(
+            "| {name}{via} | {:.0} | {secs:.2} | {rate:.0} | {cpu:.2} | {cpu_rate:.0} |",
+            bytes.len() as f64 / 1e6
+        );
+    }
+    if only.as_deref().is_some_and(|o| o != "tcvn3 bytes") {
+        return;
+    }
+    // iconv on the very same TCVN3 bytes, from a file in the page cache.
+    let tcvn = encode::encode_tcvn3(&clean);
+    let path = std::env::temp_dir().join(format!("vblint-bench-{}.tcvn3", std::process::id()));
+    if std::fs::write(&path, &tcvn).is_err() {
+        return;
+    }
+    let run = || {
+        Command::new("iconv")
+            .args(["-f", "TCVN5712-1", "-t", "UTF-8"])
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+    };
+    let _ = run(); // warm the page cache
+    // Best of three for both, alternating, so that both see the same machine load.
+    let (mut secs, mut ours) = (f64::MAX, f64::MAX);
+    let mut status = run();
+    for _ in 0..3 {
+        let t = Instant::now();
+        status = run();
+        secs = secs.min(t.elapsed().as_secs_f64());
+        ours = ours.min(run_one(&tcvn, false).1);
+    }
+    match status {
+        Ok(s) if s.success() => {
+            let rate = mbps(tcvn.len(), secs);
+            let ours_rate = mbps(tcvn.len(), ours);
+            println!(
+                "\niconv -f TCVN5712-1 -t UTF-8 on the same {:.0} MB, best of three: {secs:.2} s, {rate:.0} MB/s",
+                tcvn.len() as f64 / 1e6
+            );
+            println!(
+                "vblint decode (auto-detecting), best of three: {ours:.2} s, {ours_rate:.0} MB/s (table run {tcvn_rate:.0} MB/s); ratio to iconv {:.2}x",
+                ours_rate / rate
+            );
+        }
+        _ => println!("\niconv not available or failed; no comparison"),
+    }
+    let _ = std::fs::remove_file(&path);
+}

@@ -1,0 +1,79 @@
+//! An anniversary whose stated base date contradicts the registry: "Ngày Nhà giáo Việt Nam
+//! (20/11/1983 - 20/11/2024)" when Ngày Nhà giáo Việt Nam dates from 20/11/1982.
+//!
+//! ## Why
+//! The base date of a national anniversary is a fact (Nghị định 145/2013/NĐ-CP, Điều 4, and the
+//! other sources in `rules/anniversaries.toml`); a wrong one is copied into every later count and
+//! makes the count wrong too. The event is recognised by its name or an alias in the registry
+//! (case-insensitive, diacritics-exact); local events ("Ngày tái lập huyện") are not checked.
+//!
+//! ## Example
+//! ```text
+//! chào mừng 42 năm ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2024)
+//! ```
+//!
+//! ## Fix
+//! Write the registry's base date (here 20/11/1982), and check the count.
+
+use super::citation_registry_mismatch::format_date_like;
+use super::{Context, Diagnostic};
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let dates = &cx.analysis.dates;
+    for a in &cx.analysis.anniversaries {
+        let Some(base) = dates.get(a.base) else {
+            continue;
+        };
+        let Some(stated) = base.date else {
+            continue;
+        };
+        let Some(event) = super::anniversary_count::event_at_start(cx, &a.event)
+            .or_else(|| cx.data.anniversary_by_name(&a.event))
+        else {
+            continue;
+        };
+        if event.base_date == stated {
+            continue;
+        }
+        let written = cx.slice(base.span);
+        out.push(
+            Diagnostic::new(
+                base.span,
+                format!(
+                    "{} là ngày {}, không phải {written}",
+                    event.name,
+                    event.base_date.to_vietnamese()
+                ),
+            )
+            .fix(format_date_like(base, written, event.base_date)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn flags_a_wrong_base_date() {
+        let got = check_with(
+            check,
+            "chào mừng 42 năm ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2024)",
+            None,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "20/11/1983");
+        assert_eq!(got[0].1.fix.as_deref(), Some("20/11/1982"));
+    }
+
+    #[test]
+    fn accepts_right_dates_and_local_events() {
+        assert!(check_with(
+            check,
+            "94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024), 40 năm Ngày tái lập huyện Tam Nông (23/02/1983 - 23/02/2023), 79 năm Cách mạng tháng Tám (19/8/1945 - 19/8/2024)",
+            None
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,174 @@
+//! An anniversary whose stated count does not match its dates: "N năm … (d/m/Y1 - d/m/Y2)" with
+//! N ≠ Y2 − Y1; or, without dates, "kỷ niệm N năm Ngày X" whose N does not fit the registry's
+//! base year of X and the plan's year.
+//!
+//! ## Why
+//! Plans list the anniversaries of the year with their dates; the count is often carried over
+//! from last year's plan without being increased, or miscounted. The count is the target year
+//! minus the base year: "94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)". When no dates
+//! are given, the base year comes from `rules/anniversaries.toml` (the event's name must start
+//! the phrase after "N năm") and the target year from the plan: its year, the next year (plans
+//! prepare next year's great anniversaries) or either year of its school year.
+//!
+//! ## Example
+//! ```text
+//! kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2024)
+//! Phát động phong trào thi đua năm 2024 … kỷ niệm 41 năm Ngày Nhà giáo Việt Nam
+//! ```
+//!
+//! ## Fix
+//! Write the count the dates give (here 76), or correct the dates; without dates, the count the
+//! plan's year gives (here 2024 − 1982 = 42).
+
+use super::{Context, Diagnostic};
+use crate::ruledata::{Anniversary, normalize_name};
+
+/// The registry event an "N năm <event>" phrase starts with (a leading "Ngày" is optional on
+/// both sides); the longest name wins.
+pub(crate) fn event_at_start<'a>(cx: &'a Context, event: &str) -> Option<&'a Anniversary> {
+    let strip = |s: &str| s.strip_prefix("ngày ").unwrap_or(s).to_string();
+    let ev = strip(&normalize_name(event));
+    let mut best: Option<(usize, &Anniversary)> = None;
+    for a in &cx.data.anniversaries {
+        for name in &a.normalized.names {
+            let n = name.strip_prefix("ngày ").unwrap_or(name);
+            if n.is_empty() || best.is_some_and(|(len, _)| len >= n.len()) {
+                continue;
+            }
+            let Some(rest) = ev.strip_prefix(n) else {
+                continue;
+            };
+            if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let next: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            if a.normalized.not_followed_by.contains(&next) {
+                continue;
+            }
+            best = Some((n.len(), a));
+        }
+    }
+    best.map(|(_, a)| a)
+}
+
+/// "kỷ niệm N năm Ngày X" without dates, against the registry and the plan's years.
+fn check_counted(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = cx.analysis;
+    let Some(plan_year) = a.plan_year else {
+        return;
+    };
+    for m in &a.counted {
+        let Some(event) = event_at_start(cx, &m.event) else {
+            continue;
+        };
+        let base = event.base_date.year;
+        let mut targets = vec![plan_year, plan_year + 1];
+        if let Some((y1, y2)) = a.school_year {
+            targets.extend([y1, y2]);
+        }
+        if let Some(d) = a.issue_date {
+            targets.extend([d.year, d.year + 1]);
+        }
+        let count = i64::from(m.count);
+        if targets.iter().any(|t| i64::from(t - base) == count) {
+            continue;
+        }
+        let target = match a.school_year {
+            Some((y1, y2)) if a.plan_year == Some(y1) => {
+                if event.base_date.month >= 9 {
+                    y1
+                } else {
+                    y2
+                }
+            }
+            _ => plan_year,
+        };
+        let expected = target - base;
+        if expected <= 0 {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                m.count_span,
+                format!(
+                    "kỷ niệm {} năm {}: {} là năm {base}, đến năm {target} là {expected} năm",
+                    m.count, event.name, event.name
+                ),
+            )
+            .fix(expected.to_string()),
+        );
+    }
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let dates = &cx.analysis.dates;
+    for a in &cx.analysis.anniversaries {
+        let (Some(count), Some(span)) = (a.count, a.count_span) else {
+            continue;
+        };
+        let (Some(base), Some(target)) = (dates[a.base].year, dates[a.target].year) else {
+            continue;
+        };
+        let expected = target - base;
+        if expected > 0 && i64::from(count) != i64::from(expected) {
+            out.push(
+                Diagnostic::new(
+                    span,
+                    format!(
+                        "số năm kỷ niệm {count} không khớp với mốc thời gian ({base} - {target} là {expected} năm)"
+                    ),
+                )
+                .fix(expected.to_string()),
+            );
+        }
+    }
+    check_counted(cx, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{check_with, header};
+
+    #[test]
+    fn checks_undated_counts_against_the_registry_and_plan_year() {
+        let text = header("05", "3", "2024")
+            + "kỷ niệm 41 năm Ngày Nhà giáo Việt Nam; chào mừng 94 năm Ngày thành lập Đảng Cộng sản Việt Nam, hướng tới 50 năm Ngày giải phóng miền Nam, thống nhất đất nước; 30 năm thành lập trường\n";
+        let got = check_with(check, &text, None);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "41");
+        assert_eq!(got[0].1.fix.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn accepts_the_school_years_and_other_events() {
+        let text = "Số: 12/KH-THCS\nAn Phú, ngày 05 tháng 9 năm 2024\nKẾ HOẠCH\nPhát động phong trào thi đua năm học 2024-2025\nchào mừng 42 năm Ngày Nhà giáo Việt Nam, 95 năm Ngày thành lập Đảng Cộng sản Việt Nam, 20 năm Ngày thành lập Đảng bộ xã\n";
+        assert!(check_with(check, text, None).is_empty());
+    }
+
+    #[test]
+    fn flags_a_wrong_count_with_the_right_one_as_fix() {
+        let got = check_with(
+            check,
+            "kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2024)",
+            None,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "75");
+        assert_eq!(got[0].1.fix.as_deref(), Some("76"));
+    }
+
+    #[test]
+    fn accepts_right_counts() {
+        let got = check_with(
+            check,
+            "94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024), 49 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2024)",
+            None,
+        );
+        assert!(got.is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! The same number and symbol cited with different dates or issuers in one document.
+//!
+//! ## Why
+//! A symbol identifies one document; two dates or two issuers for it mean one of the mentions is
+//! wrong. Party symbols restart each term (there is a 34-CT/TW of 2014 and another of 2024), so for
+//! them only dates less than a year apart are taken as the same document cited inconsistently.
+//!
+//! ## Example
+//! ```text
+//! Chỉ thị số 13/CT-UBND ngày 29/12/2020 … (later) … Chỉ thị số 13/CT-UBND ngày 29/11/2020
+//! ```
+//!
+//! ## Fix
+//! Make every mention carry the document's real date and issuer.
+
+use super::{Context, Diagnostic};
+use crate::extract::citations::SymbolFamily;
+
+/// Issuer names compared loosely: case, "Ủy ban nhân dân" = "UBND", one being a prefix of the other
+/// ("Bộ Chính trị" and "Bộ Chính trị khóa XII").
+fn same_issuer(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .replace("ủy ban nhân dân", "ubnd")
+            .replace("uỷ ban nhân dân", "ubnd")
+            .replace(['(', ')'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (norm(a), norm(b));
+    a.starts_with(&b) || b.starts_with(&a)
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = cx.analysis;
+    for (i, later) in a.citations.iter().enumerate() {
+        let Some(symbol) = &later.symbol else {
+            continue;
+        };
+        let Some(first) = a.citations[..i]
+            .iter()
+            .find(|c| c.symbol.as_ref().is_some_and(|s| s.text == symbol.text))
+        else {
+            continue;
+        };
+        let first_line = cx.source.position(first.span.start).line;
+        if let (Some(di), Some(dj)) = (first.date, later.date) {
+            let (d1, d2) = (&a.dates[di], &a.dates[dj]);
+            let far_apart = match (d1.date, d2.date) {
+                (Some(x), Some(y)) => {
+                    (x.year - y.year).abs() >= 1 && (x.month, x.day) != (y.month, y.day)
+                }
+                _ => false,
+            };
+            let party_other_term = symbol.family == SymbolFamily::Party && far_apart;
+            if d1.date != d2.date && !party_other_term {
+                out.push(
+                    Diagnostic::new(
+                        d2.span,
+                        format!(
+                            "{} được trích với ngày {} nhưng ở dòng {first_line} là {}",
+                            symbol.text,
+                            cx.slice(d2.span),
+                            cx.slice(d1.span)
+                        ),
+                    )
+                    .help("một số hiệu chỉ ứng với một văn bản: thống nhất ngày ban hành ở mọi lần trích"),
+                );
+                continue;
+            }
+        }
+        if let (Some(i1), Some(i2), Some(span)) = (&first.issuer, &later.issuer, later.issuer_span)
+            && !same_issuer(i1, i2)
+        {
+            out.push(Diagnostic::new(
+                span,
+                format!(
+                    "{} được trích là của \"{i2}\" nhưng ở dòng {first_line} là của \"{i1}\"",
+                    symbol.text
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::flagged;
+
+    #[test]
+    fn flags_different_dates_and_issuers() {
+        let text = "Chỉ thị số 13/CT-UBND ngày 29/12/2020 của UBND tỉnh Bình Phước về việc x;\nChỉ thị số 13/CT-UBND ngày 29/11/2020 của UBND tỉnh Bình Phước;\nChỉ thị số 13/CT-UBND ngày 29/12/2020 của UBND huyện Lộc Ninh;";
+        assert_eq!(flagged(check, text), ["29/11/2020", "UBND huyện Lộc Ninh"]);
+    }
+
+    #[test]
+    fn accepts_consistent_mentions_and_party_symbols_of_other_terms() {
+        let text = "Chỉ thị số 13/CT-UBND ngày 29/12/2020 của UBND tỉnh Bình Phước;\ntheo Chỉ thị số 13/CT-UBND ngày 29/12/ 2020 của Ủy ban nhân dân tỉnh Bình Phước;\nChỉ thị số 34-CT/TW ngày 07/4/2014; Chỉ thị số 34-CT/TW ngày 24/5/2024";
+        assert!(flagged(check, text).is_empty());
+    }
+}

@@ -1,0 +1,95 @@
+//! A citation whose named issuer disagrees with the issuer code of its symbol: "Kế hoạch số
+//! 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông" (PGDĐT is a Phòng Giáo dục và Đào tạo).
+//!
+//! ## Why
+//! The issuer code in a symbol (`rules/issuers.toml`) says who issued the document; naming
+//! another body sends the reader to the wrong agency, and often means the symbol or the issuer
+//! was copied from another citation. To stay precise the rule only speaks when the named
+//! issuer is recognisably *another* body of the registry (a Phòng named for a UBND code, a
+//! UBND for a Sở code); unknown codes and unknown names are left alone.
+//!
+//! ## Example
+//! ```text
+//! Căn cứ Kế hoạch số 67/KH-PGDĐT ngày 17 tháng 02 năm 2023 của Ủy ban nhân dân (UBND) huyện Tam Nông
+//! ```
+//!
+//! ## Fix
+//! Name the body the code stands for ("của Phòng Giáo dục và Đào tạo huyện Tam Nông"), or
+//! correct the symbol.
+
+use super::{Context, Diagnostic};
+use crate::ruledata::Issuer;
+
+/// The issuer entry for a symbol's issuer part: "UBND-PNV" → UBND, "QH15" → QH.
+pub(crate) fn issuer_of<'a>(cx: &'a Context, code: &str) -> Option<&'a Issuer> {
+    let first = code.split('-').next().unwrap_or(code);
+    cx.data
+        .issuer(code)
+        .or_else(|| cx.data.issuer(first))
+        .or_else(|| {
+            let stripped = first.trim_end_matches(|c: char| c.is_ascii_digit());
+            cx.data.issuer(stripped).filter(|i| i.term_suffix)
+        })
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for c in &cx.analysis.citations {
+        let (Some(named), Some(span), Some(symbol)) = (&c.issuer, c.issuer_span, &c.symbol) else {
+            continue;
+        };
+        let Some(own) = issuer_of(cx, &symbol.issuer_code) else {
+            continue;
+        };
+        if own.matches_name(named) {
+            continue;
+        }
+        let Some(other) = cx.data.issuers.iter().find(|i| {
+            i.code != own.code && i.matches_name(named) && !i.names.iter().eq(own.names.iter())
+        }) else {
+            continue;
+        };
+        let own_name = own.names.first().map_or(own.code.as_str(), String::as_str);
+        let other_name = other
+            .names
+            .first()
+            .map_or(other.code.as_str(), String::as_str);
+        out.push(
+            Diagnostic::new(
+                span,
+                format!(
+                    "cơ quan ban hành \"{named}\" ({other_name}) không khớp với ký hiệu {}: mã {} là {own_name}",
+                    symbol.text, own.code
+                ),
+            )
+            .help(format!(
+                "ghi đúng cơ quan ban hành ({own_name} …) hoặc sửa lại số, ký hiệu"
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::flagged;
+
+    #[test]
+    fn flags_another_body_than_the_code() {
+        assert_eq!(
+            flagged(
+                check,
+                "Căn cứ Kế hoạch số 67/KH-PGDĐT ngày 17 tháng 02 năm 2023 của Ủy ban nhân dân (UBND) huyện Tam Nông về việc phát động"
+            ),
+            ["Ủy ban nhân dân (UBND) huyện Tam Nông"]
+        );
+    }
+
+    #[test]
+    fn accepts_the_right_body_and_unknown_names() {
+        assert!(flagged(
+            check,
+            "Kế hoạch số 67/KH-PGDĐT ngày 17/02/2023 của Phòng GD&ĐT huyện Tam Nông; Kế hoạch số 79/KH-UBND ngày 14/3/2024 của Ủy ban nhân dân quận Tân Phú; Chỉ thị số 25-CT/TU ngày 12/8/2014 của Ban Thường vụ Thành ủy Thành phố; Công văn số 134/UBND-PNV ngày 29/7/2020 của UBND huyện Vĩnh Thuận; Kế hoạch số 5/KH-ABC của Liên đội"
+        )
+        .is_empty());
+    }
+}

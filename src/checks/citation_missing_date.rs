@@ -1,0 +1,123 @@
+//! The first mention of a numbered document without its date: "theo tinh thần chỉ đạo của Chỉ
+//! thị 1518/CT-UBND" with no "ngày …".
+//!
+//! ## Why
+//! Nghị định 30/2020/NĐ-CP asks that a document be cited, on first mention, with its type,
+//! number and symbol, date of issue, issuer and summary; later mentions may give type and
+//! symbol only. Without the date a reader cannot tell which document is meant, since
+//! administrative numbers restart every year and Party numbers every term. A Luật or Pháp lệnh
+//! is cited by name and needs neither number nor date; the plan's own "Số:" is not a citation;
+//! symbols inside quotation marks (a quoted theme or title) are left alone.
+//!
+//! ## Example
+//! ```text
+//! theo dõi việc thực hiện theo tinh thần chỉ đạo của Chỉ thị 1518/CT-UBND; tham mưu
+//! ```
+//!
+//! ## Fix
+//! Add the date after the symbol, and the issuer: "Chỉ thị số 1518/CT-UBND ngày … của UBND
+//! tỉnh …". When the document is in the registry the fix adds its date.
+
+use super::citation_registry_mismatch::registry_entry;
+use super::{Context, Diagnostic};
+use crate::ruledata::{normalize_name, normalize_symbol};
+use crate::source::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Types cited by name, without number or date.
+const BY_NAME: [&str; 4] = ["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
+
+/// A year or date right after the symbol, in a form the extractor does not take as a citation
+/// date ("năm 2014", "ngày 15/5", "(15/5/2016)").
+static DATED_OTHERWISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*\(?\s*(?:(?:ban hành\s+)?(?:năm|ngày|ngay)\s+\d|\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})")
+        .expect("valid regex")
+});
+
+/// Whether `pos` is inside quotation marks on its line.
+pub(crate) fn inside_quotes(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let before = &text[line_start..pos];
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    open > close || before.matches('"').count() % 2 == 1
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let text = cx.source.text.as_str();
+    let mut seen: HashSet<String> = HashSet::new();
+    for c in &cx.analysis.citations {
+        let (Some(symbol), Some(word), Some(type_span)) = (&c.symbol, &c.doc_type, c.type_span)
+        else {
+            continue;
+        };
+        if !seen.insert(normalize_symbol(&symbol.text)) {
+            continue; // not the first mention
+        }
+        if c.date.is_some()
+            || BY_NAME
+                .iter()
+                .any(|b| normalize_name(b) == normalize_name(word))
+        {
+            continue;
+        }
+        if inside_quotes(text, type_span.start)
+            || DATED_OTHERWISE.is_match(&text[symbol.span.end..])
+        {
+            continue;
+        }
+        let span = Span::new(type_span.start, symbol.span.end);
+        let written = cx.slice(span);
+        let mut d = Diagnostic::new(
+            span,
+            format!(
+                "lần trích dẫn đầu tiên của {word} {} thiếu ngày ban hành",
+                symbol.text
+            ),
+        );
+        match registry_entry(cx, c).and_then(|doc| doc.date) {
+            Some(date) => {
+                d = d.fix(format!("{written} ngày {}", date.to_vietnamese()));
+            }
+            None => {
+                d = d.help(
+                    "ghi đủ số, ký hiệu, ngày ban hành và cơ quan ban hành ở lần trích dẫn đầu tiên (Nghị định 30/2020/NĐ-CP)",
+                );
+            }
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{check_with, flagged};
+
+    #[test]
+    fn flags_the_first_undated_mention() {
+        assert_eq!(
+            flagged(
+                check,
+                "theo tinh thần chỉ đạo của Chỉ thị 1518/CT-UBND; tham mưu. Thực hiện Chỉ thị 1518/CT-UBND"
+            ),
+            ["Chỉ thị 1518/CT-UBND"]
+        );
+        let got = check_with(check, "Nghị quyết số 29-NQ/TW về đổi mới căn bản", None);
+        assert_eq!(
+            got[0].1.fix.as_deref(),
+            Some("Nghị quyết số 29-NQ/TW ngày 04/11/2013")
+        );
+    }
+
+    #[test]
+    fn accepts_dated_first_mentions_laws_quotes_and_later_mentions() {
+        assert!(flagged(
+            check,
+            "Chỉ thị số 13/CT-UBND ngày 29/12/2020 của UBND tỉnh; theo Chỉ thị số 13/CT-UBND; Luật số 06/2022/QH15; chủ đề “Quyết tâm thực hiện Nghị quyết số 98/2023/QH15 của Quốc hội”; Chỉ thị 34-CT/TW năm 2014"
+        )
+        .is_empty());
+    }
+}

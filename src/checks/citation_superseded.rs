@@ -1,0 +1,131 @@
+//! A cited document that was no longer in force on this document's issue date (or the
+//! configured reference date), named with its successor: Nghị định 91/2017/NĐ-CP in a plan of
+//! 2024, when Nghị định 98/2023/NĐ-CP replaced it from 01/01/2024.
+//!
+//! ## Why
+//! A plan that bases itself on a repealed document applies rules that no longer hold (criteria
+//! and procedures for awards changed with the Luật Thi đua, khen thưởng 2022 and Nghị định
+//! 98/2023/NĐ-CP). This happens when last year's plan is copied. Validity comes from
+//! `rules/documents.toml` (`expired`, `superseded_by`); a document superseded without a known
+//! end date is taken as ended when its successor came into force (or was issued).
+//!
+//! ## Example
+//! ```text
+//! Tân Phú, ngày 25 tháng 3 năm 2024
+//! …
+//! Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết …
+//! ```
+//!
+//! ## Fix
+//! Cite the successor (here Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ), or say why
+//! the old document still applies (for instance for awards of an earlier period).
+
+use super::citation_registry_mismatch::{citation_label, registry_entry};
+use super::{Context, Diagnostic};
+use crate::date::Date;
+use crate::ruledata::KnownDocument;
+
+/// The day a document stopped applying, from `expired` or else from its successor.
+fn end_of(cx: &Context, doc: &KnownDocument) -> Option<Date> {
+    if let Some(e) = doc.expired {
+        return Some(e);
+    }
+    let next = doc.superseded_by.as_deref()?;
+    let successor = cx.data.documents_by_symbol(next).next()?;
+    successor.effective.or(successor.date)
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(today) = cx.issue_date() else {
+        return;
+    };
+    for c in &cx.analysis.citations {
+        let Some(doc) = registry_entry(cx, c) else {
+            continue;
+        };
+        let Some(end) = end_of(cx, doc) else {
+            continue;
+        };
+        if today < end {
+            continue;
+        }
+        let span = c
+            .symbol
+            .as_ref()
+            .map(|s| s.span)
+            .or(c
+                .type_span
+                .map(|t| crate::source::Span::new(t.start, c.span.end)))
+            .unwrap_or(c.span);
+        let label = citation_label(c);
+        let successor = doc.superseded_by.as_deref().map(|s| {
+            let d = cx.data.documents_by_symbol(s).next();
+            let kind = d.map_or("", |d| d.doc_type.as_str());
+            match d.and_then(|d| d.date) {
+                Some(date) => format!("{kind} {s} ngày {}", date.to_vietnamese()),
+                None => format!("{kind} {s}"),
+            }
+        });
+        let mut message = format!(
+            "{label} đã hết hiệu lực từ ngày {} (trước {} {})",
+            end.to_vietnamese(),
+            cx.issue_date_phrase(),
+            today.to_vietnamese()
+        );
+        if let Some(s) = &successor {
+            message.push_str(&format!("; văn bản thay thế: {}", s.trim()));
+        }
+        out.push(Diagnostic::new(span, message).help(match successor {
+            Some(s) => format!("trích dẫn văn bản đang có hiệu lực: {}", s.trim()),
+            None => "bỏ trích dẫn hoặc thay bằng văn bản đang có hiệu lực".to_string(),
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{check_with, header};
+
+    #[test]
+    fn flags_a_repealed_decree_with_its_successor() {
+        let text = header("25", "3", "2024")
+            + "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết;\n";
+        let got = check_with(check, &text, None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "91/2017/NĐ-CP");
+        assert!(
+            got[0].1.message.contains("98/2023/NĐ-CP"),
+            "{}",
+            got[0].1.message
+        );
+    }
+
+    #[test]
+    fn accepts_documents_in_force_and_undated_plans() {
+        let text = header("25", "3", "2023")
+            + "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ; Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n";
+        assert!(check_with(check, &text, None).is_empty());
+        let text = header("25", "3", "2024")
+            + "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ\n";
+        assert!(check_with(check, &text, None).is_empty());
+        assert!(
+            check_with(
+                check,
+                "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn judges_against_the_reference_date_when_there_is_no_issue_date() {
+        let got = check_with(
+            check,
+            "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ",
+            Date::new(2024, 9, 5),
+        );
+        assert_eq!(got.len(), 1);
+    }
+}

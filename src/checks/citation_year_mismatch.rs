@@ -1,0 +1,69 @@
+//! A legal normative symbol whose year differs from the year of the citation's date:
+//! "24/2018/QĐ-UBND ngày 28/12/2019".
+//!
+//! ## Why
+//! Legal normative documents carry their year of issue in the symbol ("số/năm/LOẠI-CƠQUAN", Luật
+//! Ban hành văn bản quy phạm pháp luật 2015, Điều 10). A date in another year means the number,
+//! the year or the date was copied wrong, and the citation points at a document that may not
+//! exist.
+//!
+//! ## Example
+//! ```text
+//! Căn cứ Quyết định số 24/2018/QĐ-UBND ngày 28/12/2019 của UBND tỉnh Kiên Giang
+//! ```
+//!
+//! ## Fix
+//! Check the cited document and correct its date or symbol.
+
+use super::{Context, Diagnostic};
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for c in &cx.analysis.citations {
+        let (Some(symbol), Some(di)) = (&c.symbol, c.date) else {
+            continue;
+        };
+        let date = &cx.analysis.dates[di];
+        let (Some(symbol_year), Some(date_year)) = (symbol.year, date.year) else {
+            continue;
+        };
+        if symbol_year != date_year {
+            out.push(
+                Diagnostic::new(
+                    date.span,
+                    format!(
+                        "năm trong số hiệu {} là {symbol_year} nhưng ngày ban hành được trích là {} (năm {date_year})",
+                        symbol.text,
+                        cx.slice(date.span)
+                    ),
+                )
+                .help("văn bản quy phạm pháp luật ban hành trong năm ghi ở số hiệu; kiểm tra lại ngày hoặc số hiệu"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::flagged;
+
+    #[test]
+    fn flags_a_date_in_another_year() {
+        assert_eq!(
+            flagged(
+                check,
+                "Căn cứ Quyết định số 24/2018/QĐ-UBND ngày 28/12/2019 của UBND tỉnh"
+            ),
+            ["28/12/2019"]
+        );
+    }
+
+    #[test]
+    fn accepts_matching_years_and_other_families() {
+        assert!(flagged(
+            check,
+            "Quyết định số 24/2018/QĐ-UBND ngày 28 tháng 12 năm 2018; Chỉ thị 13/CT-UBND ngày 29/12/2020; Chỉ thị 05-CT/TW ngày 15/5/2016"
+        )
+        .is_empty());
+    }
+}

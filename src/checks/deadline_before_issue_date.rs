@@ -1,0 +1,76 @@
+//! A deadline that falls before the document's own issue date.
+//!
+//! ## Why
+//! A plan issued on 25/3/2024 cannot ask for a report "trước ngày 15/3/2024": the deadline had passed
+//! before anyone read it. This almost always means a date copied from last year's plan or a typo in
+//! the day or month.
+//!
+//! Deadlines are dates introduced by "trước ngày", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn",
+//! or by "nộp/gửi … (trước/vào) ngày". A month deadline ("trước tháng 12/2020") counts up to the
+//! month's last day. Without a stated issue date, the configured `reference-date` is used.
+//!
+//! ## Example
+//! ```text
+//! Tân Phú, ngày 25 tháng 3 năm 2024
+//! … gửi về Thường trực Hội đồng Thi đua và Khen thưởng quận trước ngày 15/3/2024.
+//! ```
+//!
+//! ## Fix
+//! Correct the deadline to a date after the issue date, or correct the issue date.
+
+use super::{Context, Diagnostic};
+use crate::extract::dates::DateRole;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(issued) = cx.issue_date() else {
+        return;
+    };
+    for d in cx
+        .analysis
+        .dates
+        .iter()
+        .filter(|d| d.role == DateRole::Deadline)
+    {
+        let Some(last) = d.last_day() else { continue };
+        if last < issued {
+            out.push(
+                Diagnostic::new(
+                    d.span,
+                    format!(
+                        "hạn {} đã qua trước {} {}: hạn phải sau ngày ban hành",
+                        cx.slice(d.span),
+                        cx.issue_date_phrase(),
+                        issued.to_vietnamese()
+                    ),
+                )
+                .help("kiểm tra lại ngày/tháng/năm của hạn; có thể đây là hạn chép từ kế hoạch cũ"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{flagged, header};
+
+    #[test]
+    fn flags_a_deadline_before_the_issue_date() {
+        let text = header("25", "3", "2024") + "- gửi về Hội đồng quận trước ngày 15/3/2024.\n";
+        assert_eq!(flagged(check, &text), ["15/3/2024"]);
+    }
+
+    #[test]
+    fn accepts_later_deadlines_and_other_dates() {
+        let text = header("25", "3", "2024")
+            + "- Sơ kết trước ngày 22/5/2024; chậm nhất ngày 25/3/2024.\n- Kết quả năm 2023 (ngày 15/3/2023).\n";
+        assert!(flagged(check, &text).is_empty());
+    }
+
+    #[test]
+    fn month_deadlines_count_to_the_end_of_the_month() {
+        let text = header("10", "12", "2020")
+            + "- nộp hồ sơ trước tháng 12/2020.\n- nộp trước tháng 11/2020.\n";
+        assert_eq!(flagged(check, &text), ["11/2020"]);
+    }
+}

@@ -1,0 +1,171 @@
+//! A word or phrase repeated immediately: "Chỉ thị Chỉ thị", "thi đua thi đua", "các các".
+//!
+//! ## Why
+//! An immediate repetition is nearly always an editing slip (a phrase pasted twice, a line joined
+//! to its own beginning). Phrases of two to four syllables are compared, ignoring case. A single
+//! repeated syllable is flagged only for function words (`rules/function-words.toml`: "các",
+//! "của", "và" …): content syllables meet themselves at compound boundaries ("động viên viên
+//! chức") and Vietnamese doubles some words correctly ("người người", "từ từ",
+//! `rules/reduplication.toml`). Numbers and repetitions across punctuation are not flagged.
+//!
+//! ## Example
+//! ```text
+//! theo tinh thần chỉ đạo của Chỉ thị Chỉ thị 1518/CT-UBND
+//! ```
+//!
+//! ## Fix
+//! Delete the repetition: "Chỉ thị 1518/CT-UBND".
+
+use super::{Context, Diagnostic};
+use crate::source::Span;
+
+/// A word of a line: its byte span and whether punctuation touches it on either side.
+struct Word<'a> {
+    text: &'a str,
+    span: Span,
+    punct_before: bool,
+    punct_after: bool,
+}
+
+fn words(line: &str, offset: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in line.split(' ') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            if !raw.is_empty() {
+                // A lone punctuation mark separates phrases.
+                if let Some(last) = out.last_mut() {
+                    let last: &mut Word = last;
+                    last.punct_after = true;
+                }
+            }
+            continue;
+        }
+        // `core` is a subslice of `raw`: its offset, without searching.
+        let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
+        out.push(Word {
+            text: core,
+            span: Span::new(offset + start + lead, offset + start + lead + core.len()),
+            punct_before: lead > 0,
+            punct_after: lead + core.len() < raw.len(),
+        });
+    }
+    out
+}
+
+fn same(a: &Word, b: &Word) -> bool {
+    // Case-insensitive without allocating: this runs for every pair of neighbouring words, and
+    // most pairs differ in their first letter.
+    if a.text == b.text {
+        return true;
+    }
+    let (Some(x), Some(y)) = (a.text.chars().next(), b.text.chars().next()) else {
+        return false;
+    };
+    let first_same = if x.is_ascii() && y.is_ascii() {
+        x.eq_ignore_ascii_case(&y)
+    } else {
+        x == y || x.to_lowercase().eq(y.to_lowercase())
+    };
+    first_same
+        && a.text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.text.chars().flat_map(char::to_lowercase))
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (_, start, line) in cx.source.lines() {
+        let ws = words(line, start);
+        let mut i = 0;
+        'scan: while i < ws.len() {
+            for n in (1..=4).rev() {
+                if i + 2 * n > ws.len() {
+                    continue;
+                }
+                let first = &ws[i..i + n];
+                let second = &ws[i + n..i + 2 * n];
+                let contiguous = first[..n - 1].iter().all(|w| !w.punct_after)
+                    && !first[n - 1].punct_after
+                    && second.iter().all(|w| !w.punct_before)
+                    && second[..n - 1].iter().all(|w| !w.punct_after);
+                if !contiguous || !first.iter().zip(second).all(|(a, b)| same(a, b)) {
+                    continue;
+                }
+                if first
+                    .iter()
+                    .any(|w| !w.text.chars().any(char::is_alphabetic))
+                {
+                    continue;
+                }
+                if n == 1 {
+                    let word = first[0].text.to_lowercase();
+                    if cx.data.reduplications.contains(&word)
+                        || !cx.data.function_words.contains(&word)
+                    {
+                        continue;
+                    }
+                }
+                let span = Span::new(first[0].span.start, second[n - 1].span.end);
+                let phrase = cx.slice(Span::new(first[0].span.start, first[n - 1].span.end));
+                out.push(
+                    Diagnostic::new(span, format!("\"{phrase}\" bị lặp lại liền nhau"))
+                        .fix(phrase.to_string()),
+                );
+                i += 2 * n;
+                continue 'scan;
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn flags_repeated_words_and_phrases() {
+        let got = check_with(
+            check,
+            "theo tinh thần chỉ đạo của Chỉ thị Chỉ thị 1518/CT-UBND; phong trào thi đua thi đua yêu nước; các các đơn vị",
+            None,
+        );
+        let fixes: Vec<_> = got
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.fix.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            fixes,
+            vec![
+                ("Chỉ thị Chỉ thị", "Chỉ thị"),
+                ("thi đua thi đua", "thi đua"),
+                ("các các", "các")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_function_word_list_loads() {
+        assert!(
+            crate::ruledata::RuleData::builtin()
+                .function_words
+                .contains("các")
+                && crate::ruledata::RuleData::builtin().function_words.len() > 40
+        );
+    }
+
+    #[test]
+    fn accepts_reduplication_numbers_and_punctuation() {
+        assert!(check_with(
+            check,
+            "người người thi đua, ngày ngày thi đua; từ từ; 10 10; Hà Nội, Hà Nội; thi đua. Thi đua; động viên viên chức",
+            None
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,96 @@
+//! An issue date written without the leading zero that Nghị định 30/2020/NĐ-CP requires for days
+//! below 10 and for months 1 and 2 — or with a zero where it requires none ("tháng 03").
+//!
+//! ## Why
+//! Phụ lục I of Nghị định 30/2020/NĐ-CP fixes the form: "ngày 05 tháng 01 năm 2020", "ngày 29
+//! tháng 6 năm 2019". Reviewers at the level above return documents for it.
+//!
+//! ## Example
+//! ```text
+//! Lộc Ninh, ngày 5 tháng 3 năm 2021
+//! ```
+//!
+//! ## Fix
+//! Write "ngày 05 tháng 3 năm 2021".
+
+use super::{Context, Diagnostic};
+use crate::segment::Field;
+
+fn expected_form(value: u32, zero_below: u32) -> String {
+    if value < zero_below {
+        format!("{value:02}")
+    } else {
+        value.to_string()
+    }
+}
+
+fn check_part(field: &Field, what: &str, zero_below: u32, out: &mut Vec<Diagnostic>) {
+    let Ok(value) = field.text.parse::<u32>() else {
+        return;
+    };
+    let want = expected_form(value, zero_below);
+    if want != field.text {
+        let rule = if zero_below == 10 {
+            "ngày nhỏ hơn 10 ghi thêm số 0 phía trước"
+        } else {
+            "chỉ tháng 1 và 2 ghi thêm số 0 phía trước"
+        };
+        out.push(
+            Diagnostic::new(
+                field.span,
+                format!("{what} ban hành ghi là \"{}\"; theo Nghị định 30/2020/NĐ-CP ({rule}) phải là \"{want}\"", field.text),
+            )
+            .fix(want),
+        );
+    }
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(pd) = &cx.analysis.structure.header.place_date else {
+        return;
+    };
+    if let Some(day) = &pd.day {
+        check_part(day, "ngày", 10, out);
+    }
+    if let Some(month) = &pd.month {
+        check_part(month, "tháng", 3, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn flags_missing_and_extra_zeros() {
+        let got = check_with(
+            check,
+            "Số: 1/KH-X\nAn Phú, ngày 5 tháng 03 năm 2021\nKẾ HOẠCH\nx\n",
+            None,
+        );
+        let fixes: Vec<_> = got
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.fix.as_deref()))
+            .collect();
+        assert_eq!(fixes, vec![("5", Some("05")), ("03", Some("3"))]);
+        let got = check_with(
+            check,
+            "Số: 1/KH-X\nAn Phú, ngày 15 tháng 1 năm 2021\nKẾ HOẠCH\nx\n",
+            None,
+        );
+        assert_eq!(got[0].1.fix.as_deref(), Some("01"));
+    }
+
+    #[test]
+    fn accepts_the_prescribed_form() {
+        for date in [
+            "ngày 05 tháng 3 năm 2021",
+            "ngày 29 tháng 6 năm 2019",
+            "ngày 05 tháng 01 năm 2020",
+        ] {
+            let text = format!("Số: 1/KH-X\nAn Phú, {date}\nKẾ HOẠCH\nx\n");
+            assert!(check_with(check, &text, None).is_empty(), "{date}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! No "Số:" line in the header, or a "Số:" line without its number ("Số: /KH-PGDĐT").
+//!
+//! ## Why
+//! Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục I) makes the number and symbol a required component:
+//! they identify the document in the register and in every later citation. An empty number is the
+//! mark of a draft sent out before registration.
+//!
+//! ## Example
+//! ```text
+//! Số: /KH-PGDĐT
+//! ```
+//!
+//! ## Fix
+//! Register the document and write its number: "Số: 15/KH-PGDĐT".
+
+use super::{Context, Diagnostic};
+use crate::source::Span;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let header = &cx.analysis.structure.header;
+    match &header.number {
+        Some(line) if line.number.is_none() => out.push(
+            Diagnostic::new(
+                line.span,
+                "số văn bản để trống: mong đợi \"Số: <số thứ tự>/<ký hiệu>\"",
+            )
+            .help("điền số thứ tự đăng ký văn bản trước dấu \"/\" (ví dụ \"Số: 15/KH-PGDĐT\")"),
+        ),
+        Some(_) => {}
+        None => {
+            let at = header.doc_type.as_ref().map_or(Span::new(0, 0), |t| t.span);
+            out.push(
+                Diagnostic::new(at, "không tìm thấy dòng \"Số: …\" (số và ký hiệu văn bản) ở phần đầu văn bản")
+                    .help("thêm \"Số: <số>/<ký hiệu>\" dưới tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP)"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::flagged;
+
+    #[test]
+    fn flags_an_empty_or_missing_number() {
+        assert_eq!(
+            flagged(
+                check,
+                "Số: /KH-PGDĐT\n\nA, ngày 31 tháng 5 năm 2021\nKẾ HOẠCH\nx\n"
+            ),
+            ["Số: /KH-PGDĐT"]
+        );
+        assert_eq!(
+            flagged(check, "\nKẾ HOẠCH\nPhát động thi đua\nCăn cứ"),
+            ["KẾ HOẠCH"]
+        );
+    }
+
+    #[test]
+    fn accepts_a_numbered_header() {
+        assert!(
+            flagged(
+                check,
+                "Số: 21/KH-THPTLT\nA, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nx\n"
+            )
+            .is_empty()
+        );
+    }
+}

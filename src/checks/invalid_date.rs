@@ -1,0 +1,97 @@
+//! A date that does not exist: 31/6, 29/02 in a year that is not a leap year, month 13, day 0.
+//!
+//! ## Why
+//! An impossible date cannot be met or checked, and it is usually a typo for a nearby date. Every
+//! date form is checked: "31/6/2021", "31-6-2021", "ngày 31 tháng 6 năm 2021", "tháng 13/2021".
+//!
+//! ## Example
+//! ```text
+//! Gửi báo cáo trước ngày 31/6/2021.
+//! ```
+//!
+//! ## Fix
+//! Write the intended date (here probably 30/6/2021 or 01/7/2021).
+
+use super::{Context, Diagnostic};
+use crate::date::{days_in_month, is_leap_year};
+use crate::extract::dates::DateMention;
+
+fn reason(d: &DateMention) -> Option<String> {
+    let year = d.year?;
+    if d.date.is_some() {
+        return None;
+    }
+    if !(1..=12).contains(&d.month) {
+        return Some(format!(
+            "tháng {} không tồn tại (chỉ có tháng 1 đến 12)",
+            d.month
+        ));
+    }
+    let day = d.day?;
+    let max = days_in_month(year, d.month);
+    Some(if d.month == 2 && day == 29 && !is_leap_year(year) {
+        format!("năm {year} không phải năm nhuận: tháng 2 chỉ có 28 ngày")
+    } else if day == 0 {
+        "ngày 0 không tồn tại".to_string()
+    } else {
+        format!("tháng {} chỉ có {max} ngày", d.month)
+    })
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for d in &cx.analysis.dates {
+        if let Some(why) = reason(d) {
+            out.push(Diagnostic::new(
+                d.span,
+                format!("ngày {} không tồn tại: {why}", cx.slice(d.span)),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{check_with, flagged};
+
+    #[test]
+    fn flags_impossible_dates() {
+        let got = check_with(
+            check,
+            "trước ngày 31/6/2021, ngày 29 tháng 02 năm 2023, tháng 13/2021, 29/2/2024",
+            None,
+        );
+        let msgs: Vec<_> = got
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            msgs,
+            vec![
+                (
+                    "31/6/2021",
+                    "ngày 31/6/2021 không tồn tại: tháng 6 chỉ có 30 ngày"
+                ),
+                (
+                    "29 tháng 02 năm 2023",
+                    "ngày 29 tháng 02 năm 2023 không tồn tại: năm 2023 không phải năm nhuận: tháng 2 chỉ có 28 ngày"
+                ),
+                (
+                    "13/2021",
+                    "ngày 13/2021 không tồn tại: tháng 13 không tồn tại (chỉ có tháng 1 đến 12)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn accepts_real_dates() {
+        assert!(
+            flagged(
+                check,
+                "ngày 29/02/2024, 30/6/2021, 31-12-2020, tháng 12/2021"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,366 @@
+//! Stage 4: the rules. One module per rule; the module's `//!` comment is the rule's documentation
+//! (what it flags, why, an example, the fix), collected at build time for `vblint rule ID` and for
+//! SARIF rule descriptions.
+//!
+//! A rule is a pure function from the analysed document to [`Diagnostic`]s (a span and a message).
+//! [`run`] selects rules, applies severity overrides and turns spans into original-file positions.
+
+use crate::date::Date;
+use crate::decode::EncodingReport;
+use crate::extract::Analysis;
+use crate::finding::{Finding, Severity};
+use crate::ruledata::RuleData;
+use crate::source::{SourceFile, Span};
+use std::collections::HashMap;
+
+pub mod anniversary_base_date;
+pub mod anniversary_count;
+pub mod citation_after_issue_date;
+pub mod citation_inconsistent;
+pub mod citation_issuer_mismatch;
+pub mod citation_missing_date;
+pub mod citation_registry_mismatch;
+pub mod citation_superseded;
+pub mod citation_type_mismatch;
+pub mod citation_year_mismatch;
+pub mod deadline_before_issue_date;
+pub mod duplicate_word;
+pub mod header_date_format;
+pub mod header_missing_date;
+pub mod header_missing_number;
+pub mod invalid_date;
+pub mod legacy_encoding;
+pub mod mixed_tone_style;
+pub mod movement_name_mismatch;
+pub mod numbering_gap;
+pub mod range_end_before_start;
+pub mod schedule_date_mismatch;
+pub mod stale_year;
+pub mod start_before_issue_date;
+pub mod symbol_spacing;
+
+include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub source: &'a SourceFile,
+    pub analysis: &'a Analysis,
+    pub data: &'a RuleData,
+    pub encoding: Option<&'a EncodingReport>,
+    /// The date to judge against when the document states no issue date (`reference-date`).
+    pub reference_date: Option<Date>,
+}
+
+impl Context<'_> {
+    /// The document's issue date, or the configured reference date.
+    pub fn issue_date(&self) -> Option<Date> {
+        self.analysis.issue_date.or(self.reference_date)
+    }
+
+    /// Whether the issue date is the document's own (rather than the configured reference).
+    pub fn issue_date_is_stated(&self) -> bool {
+        self.analysis.issue_date.is_some()
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.source.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Where the issue date is written, as a phrase for messages.
+    pub fn issue_date_phrase(&self) -> &'static str {
+        if self.issue_date_is_stated() {
+            "ngày ban hành văn bản"
+        } else {
+            "ngày tham chiếu (reference-date)"
+        }
+    }
+}
+
+/// One problem as a rule reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub message: String,
+    pub fix: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            span,
+            message: message.into(),
+            fix: None,
+            help: None,
+        }
+    }
+
+    pub fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A rule in the registry.
+pub struct Rule {
+    pub id: &'static str,
+    /// The module that implements and documents it.
+    pub module: &'static str,
+    pub default_severity: Severity,
+    pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+impl Rule {
+    /// The rule's documentation: its module's doc comment.
+    pub fn doc(&self) -> &'static str {
+        RULE_DOCS
+            .iter()
+            .find(|(m, _)| *m == self.module)
+            .map_or("", |(_, d)| d)
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(&self) -> &'static str {
+        self.doc().lines().next().unwrap_or("")
+    }
+}
+
+macro_rules! rule {
+    ($id:literal, $module:ident, $severity:ident) => {
+        Rule {
+            id: $id,
+            module: stringify!($module),
+            default_severity: Severity::$severity,
+            check: $module::check,
+        }
+    };
+}
+
+/// Every rule, in the order they are listed and documented.
+pub static RULES: &[Rule] = &[
+    rule!(
+        "deadline-before-issue-date",
+        deadline_before_issue_date,
+        Error
+    ),
+    rule!("start-before-issue-date", start_before_issue_date, Warning),
+    rule!("invalid-date", invalid_date, Error),
+    rule!("range-end-before-start", range_end_before_start, Error),
+    rule!("anniversary-count", anniversary_count, Error),
+    rule!("citation-year-mismatch", citation_year_mismatch, Error),
+    rule!(
+        "citation-after-issue-date",
+        citation_after_issue_date,
+        Error
+    ),
+    rule!("citation-inconsistent", citation_inconsistent, Error),
+    rule!(
+        "citation-registry-mismatch",
+        citation_registry_mismatch,
+        Error
+    ),
+    rule!("citation-superseded", citation_superseded, Warning),
+    rule!("citation-type-mismatch", citation_type_mismatch, Warning),
+    rule!(
+        "citation-issuer-mismatch",
+        citation_issuer_mismatch,
+        Warning
+    ),
+    rule!("citation-missing-date", citation_missing_date, Warning),
+    rule!("anniversary-base-date", anniversary_base_date, Error),
+    rule!("movement-name-mismatch", movement_name_mismatch, Warning),
+    rule!("stale-year", stale_year, Warning),
+    rule!("schedule-date-mismatch", schedule_date_mismatch, Warning),
+    rule!("numbering-gap", numbering_gap, Warning),
+    rule!("header-missing-number", header_missing_number, Warning),
+    rule!("header-missing-date", header_missing_date, Warning),
+    rule!("header-date-format", header_date_format, Info),
+    rule!("symbol-spacing", symbol_spacing, Info),
+    rule!("duplicate-word", duplicate_word, Warning),
+    rule!("legacy-encoding", legacy_encoding, Warning),
+    rule!("mixed-tone-style", mixed_tone_style, Info),
+];
+
+pub fn find_rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Which rules run, and at what severity.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSelection {
+    /// Rule ids or prefixes ("citation" selects every `citation-*` rule); empty = all.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: HashMap<String, Severity>,
+}
+
+fn matches_selector(id: &str, selector: &str) -> bool {
+    selector == "ALL"
+        || selector == "all"
+        || id == selector
+        || id
+            .strip_prefix(selector)
+            .is_some_and(|rest| rest.starts_with('-'))
+}
+
+impl RuleSelection {
+    pub fn is_enabled(&self, id: &str) -> bool {
+        let selected =
+            self.select.is_empty() || self.select.iter().any(|s| matches_selector(id, s));
+        selected && !self.ignore.iter().any(|s| matches_selector(id, s))
+    }
+
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        self.severity
+            .get(rule.id)
+            .copied()
+            .unwrap_or(rule.default_severity)
+    }
+
+    /// Selectors that match no rule (for a usage error).
+    pub fn unknown_selectors(&self) -> Vec<String> {
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.keys())
+            .filter(|s| !RULES.iter().any(|r| matches_selector(r.id, s)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Runs the selected rules and returns findings in position order.
+pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES.iter().filter(|r| selection.is_enabled(r.id)) {
+        let mut diagnostics = Vec::new();
+        (rule.check)(cx, &mut diagnostics);
+        let severity = selection.severity_of(rule);
+        findings.extend(
+            diagnostics
+                .into_iter()
+                .map(|d| to_finding(cx.source, rule.id, severity, d)),
+        );
+    }
+    findings.sort_by(|a, b| {
+        (a.line, a.column, &a.rule, a.end_line, a.end_column).cmp(&(
+            b.line,
+            b.column,
+            &b.rule,
+            b.end_line,
+            b.end_column,
+        ))
+    });
+    findings.dedup();
+    findings
+}
+
+pub fn to_finding(source: &SourceFile, rule: &str, severity: Severity, d: Diagnostic) -> Finding {
+    let start = source.position(d.span.start);
+    let end = source.position(d.span.end);
+    Finding {
+        rule: rule.to_string(),
+        severity,
+        message: d.message,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        excerpt: source
+            .text
+            .get(d.span.start..d.span.end)
+            .unwrap_or("")
+            .to_string(),
+        fix: d.fix,
+        help: d.help,
+        location: source.line_label(start.line as usize - 1).map(String::from),
+        text_span: d.span,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Runs one rule over a snippet, for the per-rule unit tests.
+    use super::*;
+    use crate::extract::analyze;
+
+    pub fn check_with(
+        rule: fn(&Context, &mut Vec<Diagnostic>),
+        text: &str,
+        reference_date: Option<Date>,
+    ) -> Vec<(String, Diagnostic)> {
+        let source = SourceFile::new("test.txt", text);
+        let analysis = analyze(&source);
+        let cx = Context {
+            source: &source,
+            analysis: &analysis,
+            data: RuleData::builtin(),
+            encoding: None,
+            reference_date,
+        };
+        let mut out = Vec::new();
+        rule(&cx, &mut out);
+        out.into_iter()
+            .map(|d| (source.text[d.span.start..d.span.end].to_string(), d))
+            .collect()
+    }
+
+    /// The excerpts a rule flags.
+    pub fn flagged(rule: fn(&Context, &mut Vec<Diagnostic>), text: &str) -> Vec<String> {
+        check_with(rule, text, None)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// A minimal header issued on `date` (dd/mm/yyyy parts) for date-relative rules.
+    pub fn header(day: &str, month: &str, year: &str) -> String {
+        format!(
+            "Số: 12/KH-THCS\nAn Phú, ngày {day} tháng {month} năm {year}\nKẾ HOẠCH\nPhát động phong trào thi đua năm {year}\n"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_and_named_after_its_module() {
+        for rule in RULES {
+            assert_eq!(rule.id, rule.module.replace('_', "-"));
+            let doc = rule.doc();
+            assert!(!rule.summary().is_empty(), "{} has no summary", rule.id);
+            for section in ["## Why", "## Example", "## Fix"] {
+                assert!(doc.contains(section), "{} doc lacks {section}", rule.id);
+            }
+        }
+        assert_eq!(
+            RULE_DOCS.len(),
+            RULES.len(),
+            "a rule module is not registered"
+        );
+    }
+
+    #[test]
+    fn selection_by_id_and_prefix() {
+        let sel = RuleSelection {
+            select: vec!["citation".into()],
+            ignore: vec!["citation-inconsistent".into()],
+            ..Default::default()
+        };
+        assert!(sel.is_enabled("citation-year-mismatch"));
+        assert!(!sel.is_enabled("citation-inconsistent"));
+        assert!(!sel.is_enabled("invalid-date"));
+        let bad = RuleSelection {
+            select: vec!["citaton".into()],
+            ..Default::default()
+        };
+        assert_eq!(bad.unknown_selectors(), vec!["citaton".to_string()]);
+    }
+}

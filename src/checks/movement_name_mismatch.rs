@@ -1,0 +1,205 @@
+//! A quoted emulation-movement name close to, but not, a canonical name: "Cả nước chung tay xây
+//! dựng nông thôn mới" for "Cả nước chung sức xây dựng nông thôn mới"; or a renamed movement
+//! quoted under its old name after the renaming.
+//!
+//! ## Why
+//! National and sector movements (`rules/movements.toml`) have official names, fixed by the
+//! decisions that launch them; a plan that misquotes them looks careless to the reviewer and can
+//! confuse two movements ("chung tay" belongs to the movement for the poor, "chung sức" to the
+//! one for new rural areas). Every quoted phrase (“…” or "…") of four syllables or more is
+//! compared with the canonical names syllable by syllable (edit distance over syllables,
+//! ignoring case and punctuation); it is flagged when at least 75 % of it agrees with a name
+//! but it is not that name, an alias, or a name extended with more words (local variants such
+//! as "Đổi mới, sáng tạo trong dạy và học, ứng dụng công nghệ thông tin …" are accepted). A
+//! renamed movement's old name is accepted up to one year after its period (`to`).
+//!
+//! ## Example
+//! ```text
+//! đặc biệt là các phong trào thi đua "Cả nước chung tay xây dựng nông thôn mới"
+//! ```
+//!
+//! ## Fix
+//! Quote the canonical name: "Cả nước chung sức xây dựng nông thôn mới".
+
+use super::{Context, Diagnostic};
+use crate::ruledata::{Movement, normalize_name};
+use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static QUOTED: LazyLock<Regex> =
+    // Unbounded classes keep the regex on its DFA (a bounded `{3,300}` over a Unicode class does
+    // not); the length limits are applied in `check`.
+    LazyLock::new(|| Regex::new(r#"“([^”\n]+)”|"([^"\n]+)""#).expect("valid regex"));
+static PERIOD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,?\s*(?:giai đoạn|năm học|năm)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*$")
+        .expect("valid regex")
+});
+
+/// Lower-case syllables without punctuation.
+fn syllables(s: &str) -> Vec<String> {
+    normalize_name(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn edit_distance(a: &[String], b: &[String]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(x != y);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Similarity in [0, 1]: 1 − distance / longer length.
+fn similarity(a: &[String], b: &[String]) -> f64 {
+    let longer = a.len().max(b.len());
+    if longer == 0 {
+        return 1.0;
+    }
+    // The distance is at least the length difference: skip pairs that cannot reach the threshold.
+    let shorter = a.len().min(b.len());
+    if (longer - shorter) as f64 / longer as f64 > 1.0 - THRESHOLD {
+        return 0.0;
+    }
+    1.0 - edit_distance(a, b) as f64 / longer as f64
+}
+
+const THRESHOLD: f64 = 0.75;
+
+/// Whether a movement's name may be used in `year` (old names get one year's grace).
+fn usable_in(m: &Movement, year: Option<i32>) -> bool {
+    let Some(year) = year else { return true };
+    m.from.is_none_or(|f| year >= f - 1) && m.to.is_none_or(|t| year <= t + 1)
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let text = cx.source.text.as_str();
+    let year = cx.analysis.plan_year;
+    let movements = cx.data.movements();
+    let names: Vec<(&Movement, &String, Vec<String>)> = movements
+        .iter()
+        .flat_map(|m| m.names().map(move |n| (m, n, syllables(n))))
+        .collect();
+    for cap in QUOTED.captures_iter(text) {
+        let Some(inner) = cap.get(1).or_else(|| cap.get(2)) else {
+            continue;
+        };
+        if !(3..=300).contains(&inner.as_str().chars().count()) {
+            continue;
+        }
+        let quoted = PERIOD_TAIL.replace(inner.as_str(), "");
+        let words = syllables(&quoted);
+        if words.len() < 4 {
+            continue;
+        }
+        // Exact names (or names extended with more words) are fine, unless out of period.
+        let exact = names
+            .iter()
+            .filter(|(_, _, n)| words == *n || (words.len() > n.len() && words.starts_with(n)))
+            .map(|(m, _, _)| *m)
+            .collect::<Vec<_>>();
+        let span = Span::new(inner.start(), inner.start() + quoted.len());
+        if !exact.is_empty() {
+            if exact.iter().any(|m| usable_in(m, year)) {
+                continue;
+            }
+            // Only an old name, after its period: point to the new one.
+            let Some(old) = exact.first() else { continue };
+            let Some(new) = old.renamed_to.as_deref() else {
+                continue;
+            };
+            if words.len() != syllables(&old.name).len() {
+                continue; // an extended old name: leave it to the reader
+            }
+            out.push(
+                Diagnostic::new(
+                    span,
+                    format!(
+                        "phong trào \"{}\" đã đổi tên (áp dụng đến năm {}); tên hiện hành: \"{new}\"",
+                        old.name,
+                        old.to.unwrap_or_default()
+                    ),
+                )
+                .fix(new.to_string()),
+            );
+            continue;
+        }
+        let best = names
+            .iter()
+            .filter(|(m, _, _)| usable_in(m, year))
+            .map(|(m, n, s)| (similarity(&words, s), *m, *n))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((sim, m, _)) = best else { continue };
+        if sim < THRESHOLD {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                span,
+                format!(
+                    "tên phong trào \"{}\" gần giống nhưng không đúng tên chính thức \"{}\"",
+                    quoted, m.name
+                ),
+            )
+            .fix(m.name.clone()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn flags_near_misses_with_the_canonical_name() {
+        let got = check_with(
+            check,
+            "các phong trào thi đua \"Cả nước chung tay xây dựng nông thôn mới\", chủ đề “Đổi mới, sáng tạo trong dạy học”",
+            None,
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.fix.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Cả nước chung tay xây dựng nông thôn mới",
+                    Some("Cả nước chung sức xây dựng nông thôn mới")
+                ),
+                (
+                    "Đổi mới, sáng tạo trong dạy học",
+                    Some("Đổi mới, sáng tạo trong dạy và học")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_an_old_name_after_the_renaming() {
+        let text = "KẾ HOẠCH\nPhát động phong trào thi đua yêu nước năm 2023\nphong trào “Cả nước chung tay vì người nghèo - không để ai bị bỏ lại phía sau”\n";
+        let got = check_with(check, text, None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].1.fix.as_deref(),
+            Some("Vì người nghèo - Không để ai bị bỏ lại phía sau")
+        );
+    }
+
+    #[test]
+    fn accepts_canonical_names_extensions_and_other_quotes() {
+        let text = "KẾ HOẠCH\nPhát động phong trào thi đua năm 2024\nPhong trào thi đua “Cả nước chung sức xây dựng Nông thôn mới”; “Cán bộ, công chức, viên chức thi đua thực hiện Văn hóa công sở”; “Dạy tốt - Học tốt”; “Đổi mới, sáng tạo trong dạy và học, ứng dụng công nghệ thông tin và đẩy mạnh chuyển đổi số trong giáo dục”; “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023 - 2030”; “Cán bộ, công chức, viên chức thi đua năng động, sáng tạo, dám nghĩ, dám làm vì lợi ích chung”; “tự chuyển hóa”\n";
+        let got = check_with(check, text, None);
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,113 @@
+//! A skipped, repeated or out-of-order number among sibling items: 1, 2, 3, 4, 6; I, II, IV; a), c).
+//!
+//! ## Why
+//! Sections are referred to by number ("theo mục III.2"); a gap makes readers look for a missing
+//! part and usually means a section was deleted or moved without renumbering. Lists are compared
+//! among siblings: items of the same kind (I., 1., 1.1., a)) under the same parent. Letter lists
+//! follow the Vietnamese order a, b, c, d, đ, e, g, h, i, k, …
+//!
+//! ## Example
+//! ```text
+//! III. GIẢI PHÁP THỰC HIỆN
+//! 1. … 2. … 3. … 4. …
+//! 6. Căn cứ vào chức năng, nhiệm vụ …
+//! ```
+//!
+//! ## Fix
+//! Renumber the item (here 6. → 5.), or restore the missing item.
+
+use super::{Context, Diagnostic};
+use crate::segment::{Item, Marker};
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let items = &cx.analysis.structure.items;
+    for (i, item) in items.iter().enumerate() {
+        let Some(n) = item.marker.ordinal() else {
+            continue;
+        };
+        let previous = items[..i]
+            .iter()
+            .rev()
+            .find(|p| p.parent == item.parent && p.marker.same_kind(&item.marker));
+        let expected = previous
+            .and_then(|p| p.marker.ordinal())
+            .map_or(1, |p| p + 1);
+        if n == expected {
+            continue;
+        }
+        // A list that starts at 2 under a heading is only flagged for top-level sections; deeper
+        // lists that start late are often continuations of a list split by a table.
+        if previous.is_none() && !matches!(item.marker, Marker::Roman(_)) && item.parent.is_some() {
+            continue;
+        }
+        out.push(diagnostic(cx, item, previous, n, expected));
+    }
+}
+
+fn diagnostic(
+    cx: &Context,
+    item: &Item,
+    previous: Option<&Item>,
+    n: u32,
+    expected: u32,
+) -> Diagnostic {
+    let written = cx.slice(item.marker_span).to_string();
+    let want = item.marker.render(expected);
+    let have = item.marker.render(n);
+    let message = match previous {
+        None => format!("mục đầu tiên được đánh số \"{have}\"; mong đợi \"{want}\""),
+        Some(p) => {
+            let prev = p.marker.render(p.marker.ordinal().unwrap_or(0));
+            if n == expected - 1 {
+                format!(
+                    "số mục \"{have}\" bị lặp lại (mục trước cũng là \"{prev}\"); mong đợi \"{want}\""
+                )
+            } else if n > expected {
+                let missing: Vec<String> = (expected..n).map(|k| item.marker.render(k)).collect();
+                format!(
+                    "đánh số bị nhảy: sau \"{prev}\" là \"{have}\", thiếu \"{}\"",
+                    missing.join("\", \"")
+                )
+            } else {
+                format!(
+                    "đánh số không theo thứ tự: sau \"{prev}\" là \"{have}\"; mong đợi \"{want}\""
+                )
+            }
+        }
+    };
+    let fix = written.replacen(&have, &want, 1);
+    Diagnostic::new(item.marker_span, message).fix(fix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    fn run(text: &str) -> Vec<(String, String)> {
+        check_with(check, text, None)
+            .into_iter()
+            .map(|(s, d)| (s, d.fix.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_skips_repeats_and_letters() {
+        let text = "I. MỤC ĐÍCH\n1. a\n2. b\n3. c\n4. d\n6. e\nII. NỘI DUNG\n1. x\n1. y\na) p\nc) q\nIV. TỔ CHỨC\n";
+        assert_eq!(
+            run(text),
+            vec![
+                ("6.".into(), "5.".into()),
+                ("1.".into(), "2.".into()),
+                ("c)".into(), "b)".into()),
+                ("IV.".into(), "III.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn accepts_well_numbered_lists() {
+        let text = "I. A\n1. a\n2. b\na) x\nb) y\nc) z\nd) t\nđ) u\ne) v\n3. c\nII. B\n1. a\n- bullet\n+ sub\n";
+        assert!(run(text).is_empty());
+    }
+}

@@ -1,0 +1,86 @@
+//! Spaces inside a document number/symbol or a date: "43 /KH-LAX", "34- CT/TW", "29/12/ 2020".
+//!
+//! ## Why
+//! Nghị định 30/2020/NĐ-CP writes number and symbol without spaces ("Số: 21/KH-THPTLT"). A stray
+//! space breaks search in document registers, breaks lines in the middle of a symbol, and is
+//! often where a converter or a retyping went wrong.
+//!
+//! ## Example
+//! ```text
+//! Chỉ thị số 34- CT/TW ngày 07 tháng 4 năm 2014
+//! ```
+//!
+//! ## Fix
+//! Remove the spaces: "34-CT/TW".
+
+use super::{Context, Diagnostic};
+use crate::extract::citations::scan_symbols;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for symbol in scan_symbols(&cx.source.text)
+        .into_iter()
+        .filter(|s| s.has_spaces)
+    {
+        out.push(
+            Diagnostic::new(
+                symbol.span,
+                format!(
+                    "số, ký hiệu \"{}\" có khoảng trắng thừa; mong đợi \"{}\"",
+                    cx.slice(symbol.span),
+                    symbol.text
+                ),
+            )
+            .fix(symbol.text.clone()),
+        );
+    }
+    for d in cx.analysis.dates.iter().filter(|d| d.stray_spaces) {
+        let written = cx.slice(d.span);
+        let fixed: String = written.chars().filter(|c| *c != ' ').collect();
+        out.push(
+            Diagnostic::new(
+                d.span,
+                format!("ngày \"{written}\" có khoảng trắng thừa; mong đợi \"{fixed}\""),
+            )
+            .fix(fixed),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn flags_spaced_symbols_and_dates() {
+        let got = check_with(
+            check,
+            "Số: 43 /KH-LAX\nChỉ thị số 34- CT/TW ngày 29/12/ 2020",
+            None,
+        );
+        let fixes: Vec<_> = got
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.fix.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            fixes,
+            vec![
+                ("43 /KH-LAX", "43/KH-LAX"),
+                ("34- CT/TW", "34-CT/TW"),
+                ("29/12/ 2020", "29/12/2020")
+            ]
+        );
+    }
+
+    #[test]
+    fn accepts_tight_symbols_and_year_ranges() {
+        assert!(
+            check_with(
+                check,
+                "Số: 43/KH-LAX; 05-CT/TW ngày 15/5/2016; năm học 2020- 2021",
+                None
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Font-aware decoding of runs typed in legacy Vietnamese fonts.
+//!
+//! A .docx stores text typed in a TCVN3 (`.VnTime`, `.VnArialH`, …) or VNI (`VNI-Times`, `VNI-Helve`,
+//! …) font as the Windows-1252 reading of the legacy bytes ("Céng hoµ x· héi", "Coäng hoøa xaõ
+//! hoäi"), and names the font on the run. The font tells the encoding, and TCVN3's capital fonts
+//! (`.VnTimeH`, the trailing "H") draw every letter as a capital, so their text is upper-cased after
+//! decoding — the one thing no text-only detector can know.
+
+use crate::decode::legacy::{cp1252_byte, decode_tcvn3, decode_vni};
+
+/// The legacy encoding a font implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LegacyFont {
+    /// TCVN3 (ABC): `.VnTime`, `.VnArial`, …
+    Tcvn3,
+    /// TCVN3 capitals font: `.VnTimeH`, `.VnArialH`, …: decode, then upper-case.
+    Tcvn3Capitals,
+    /// VNI-Windows: `VNI-Times`, `VNI-Helve`, `VNI-Helve-Condense`, …
+    Vni,
+}
+
+impl LegacyFont {
+    /// The legacy family of a font name, if it is one.
+    pub fn from_font_name(name: &str) -> Option<LegacyFont> {
+        let name = name.trim();
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with(".vn") {
+            // ".VnTimeH", ".VnArialH", ".VnCentury SchoolbookH": a trailing capital H.
+            return Some(if name.ends_with('H') {
+                LegacyFont::Tcvn3Capitals
+            } else {
+                LegacyFont::Tcvn3
+            });
+        }
+        if lower.starts_with("vni-") || lower.starts_with("vni ") || lower == "vntimes new roman" {
+            return Some(LegacyFont::Vni);
+        }
+        None
+    }
+
+    /// The name used in reports.
+    pub fn encoding_name(self) -> &'static str {
+        match self {
+            LegacyFont::Tcvn3 | LegacyFont::Tcvn3Capitals => "tcvn3",
+            LegacyFont::Vni => "vni-windows",
+        }
+    }
+}
+
+/// The Unicode text of a run typed in a legacy font, given as Word stores it (the Windows-1252
+/// reading of the legacy bytes). Characters that have no Windows-1252 byte (real Unicode typed into a
+/// legacy-font run) are kept as they are; symbol-font private-use characters U+F020–U+F0FF stand for
+/// their low byte.
+pub fn decode_legacy_run(text: &str, family: LegacyFont) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.len());
+    let flush = |bytes: &mut Vec<u8>, out: &mut String| {
+        if bytes.is_empty() {
+            return;
+        }
+        let decoded = match family {
+            LegacyFont::Tcvn3 | LegacyFont::Tcvn3Capitals => decode_tcvn3(bytes).0,
+            LegacyFont::Vni => decode_vni(bytes).0,
+        };
+        out.push_str(&decoded);
+        bytes.clear();
+    };
+    for c in text.chars() {
+        let byte = match u32::from(c) {
+            0xF020..=0xF0FF => Some((u32::from(c) - 0xF000) as u8),
+            _ => cp1252_byte(c),
+        };
+        match byte {
+            Some(b) => bytes.push(b),
+            None => {
+                flush(&mut bytes, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut bytes, &mut out);
+    if family == LegacyFont::Tcvn3Capitals {
+        out.to_uppercase()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fonts() {
+        assert_eq!(
+            LegacyFont::from_font_name(".VnTime"),
+            Some(LegacyFont::Tcvn3)
+        );
+        assert_eq!(
+            LegacyFont::from_font_name(".VnTimeH"),
+            Some(LegacyFont::Tcvn3Capitals)
+        );
+        assert_eq!(
+            LegacyFont::from_font_name(".VnArialH"),
+            Some(LegacyFont::Tcvn3Capitals)
+        );
+        assert_eq!(
+            LegacyFont::from_font_name("VNI-Helve-Condense"),
+            Some(LegacyFont::Vni)
+        );
+        assert_eq!(LegacyFont::from_font_name("Times New Roman"), None);
+        assert_eq!(LegacyFont::from_font_name("Vni"), None);
+    }
+
+    #[test]
+    fn domain_phrases() {
+        let t = LegacyFont::Tcvn3;
+        assert_eq!(decode_legacy_run("Céng hoµ x· héi", t), "Cộng hoà xã hội");
+        assert_eq!(
+            decode_legacy_run("§éc lËp - Tù do - H¹nh phóc", t),
+            "Độc lập - Tự do - Hạnh phúc"
+        );
+        assert_eq!(
+            decode_legacy_run("Tr\u{AD}êng TiÓu häc", t),
+            "Trường Tiểu học"
+        );
+        assert_eq!(
+            decode_legacy_run("kÕ ho¹ch", LegacyFont::Tcvn3Capitals),
+            "KẾ HOẠCH"
+        );
+        let v = LegacyFont::Vni;
+        assert_eq!(
+            decode_legacy_run("Coäng hoaø xaõ hoäi", v),
+            "Cộng hoà xã hội"
+        );
+        assert_eq!(
+            decode_legacy_run("Ñoäc laäp - Töï do - Haïnh phuùc", v),
+            "Độc lập - Tự do - Hạnh phúc"
+        );
+        assert_eq!(decode_legacy_run("KEÁ HOAÏCH", v), "KẾ HOẠCH");
+        assert_eq!(decode_legacy_run("Ngöôøi kyù", v), "Người ký");
+        // Real Unicode in a legacy-font run is kept.
+        assert_eq!(decode_legacy_run("Số 5", t), "Số 5");
+    }
+}

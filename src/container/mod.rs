@@ -1,0 +1,181 @@
+//! Container formats: the files reviewers actually receive (.docx, PDF with a text layer).
+//!
+//! Each reader turns the file into the lines a reader of the document sees — one per paragraph for
+//! .docx (numbering rendered, legacy fonts decoded), one per text line for PDF — with a location
+//! label per line ("đoạn 12", "chú thích 1", "trang 2"). The lines then go through the same stage as
+//! any Unicode text ([`crate::decode::decode_str`]: span-level repair, NFC) and the same pipeline;
+//! [`crate::source::SourceFile::with_line_labels`] makes every finding carry its location.
+//!
+//! Safety: the readers work under [`Limits`] (uncompressed bytes, compression ratio, ZIP entries,
+//! XML depth); every failure is a per-file error; and since PDF interpretation in third-party code
+//! can panic on malformed input, the readers run under `catch_unwind` as a last resort, with the
+//! default panic message silenced for those threads.
+
+pub mod docx;
+pub mod legacy;
+pub mod numbering;
+pub mod pdf;
+pub mod xml;
+
+use crate::finding::FileReport;
+use crate::pipeline::{self, Options};
+use crate::source::SourceFile;
+use std::cell::Cell;
+use std::path::Path;
+
+/// The container formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Docx,
+    Pdf,
+}
+
+impl Kind {
+    /// The container kind of a path, by extension.
+    pub fn of_path(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?;
+        if ext.eq_ignore_ascii_case("docx") {
+            Some(Kind::Docx)
+        } else if ext.eq_ignore_ascii_case("pdf") {
+            Some(Kind::Pdf)
+        } else {
+            None
+        }
+    }
+
+    /// The container kind of unnamed bytes (stdin), by signature.
+    pub fn sniff(bytes: &[u8]) -> Option<Kind> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(Kind::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(Kind::Docx)
+        } else {
+            None
+        }
+    }
+}
+
+/// Extensions of the container formats, picked up when walking directories.
+pub const EXTENSIONS: &[&str] = &["docx", "pdf"];
+
+/// Bounds on what reading one container may cost.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Total uncompressed bytes read from one file (ZIP parts, PDF streams).
+    pub max_uncompressed: u64,
+    /// Largest compression ratio accepted for a part over 1 MB.
+    pub max_ratio: u64,
+    /// Most entries in a ZIP archive.
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_uncompressed: 200_000_000,
+            max_ratio: 100,
+            max_entries: 10_000,
+        }
+    }
+}
+
+/// The text of a container: lines as a reader sees them and a location label for each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    pub lines: Vec<String>,
+    pub labels: Vec<String>,
+    /// Legacy font families met, with how many text pieces used them ("tcvn3: 12").
+    pub legacy_fonts: Vec<String>,
+}
+
+impl Extracted {
+    /// The lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+}
+
+/// Reads a container's text, never panicking.
+pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
+    install_quiet_panic_hook();
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
+        Kind::Docx => docx::read(bytes, limits),
+        Kind::Pdf => pdf::read(bytes, limits),
+    }));
+    QUIET.with(|q| q.set(false));
+    match result {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let format = match kind {
+                Kind::Docx => ".docx",
+                Kind::Pdf => "PDF",
+            };
+            Err(format!(
+                "tệp {format} hỏng: thư viện đọc {format} gặp lỗi nội bộ (panic đã được chặn: {})",
+                what.chars().take(200).collect::<String>()
+            ))
+        }
+    }
+}
+
+/// Checks a container file: extract, repair (span level), run the pipeline, label the lines.
+pub fn check_bytes(path: &str, kind: Kind, bytes: &[u8], options: &Options) -> FileReport {
+    match extract(kind, bytes, &Limits::default()) {
+        Ok(extracted) => check_extracted(path, extracted, options, bytes.len() as u64),
+        Err(e) => FileReport {
+            bytes: bytes.len() as u64,
+            ..FileReport::error(path, e)
+        },
+    }
+}
+
+/// Runs extracted lines through the decode stage and the pipeline.
+pub fn check_extracted(
+    path: &str,
+    extracted: Extracted,
+    options: &Options,
+    bytes: u64,
+) -> FileReport {
+    let source = source_of(path, &extracted);
+    let (source, report) = source;
+    pipeline::check_source(&source, Some(report), options, bytes)
+}
+
+/// The source file of extracted lines, with its location labels, and the decode report.
+pub fn source_of(path: &str, extracted: &Extracted) -> (SourceFile, crate::decode::EncodingReport) {
+    // Lines never contain breaks (readers split on them), so decode keeps the line count.
+    let text: String = extracted
+        .lines
+        .iter()
+        .map(|l| l.replace(['\r', '\n'], " "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let decoded = crate::decode::decode_str(&text);
+    let source = SourceFile::with_maps(path, decoded.text, decoded.line_maps)
+        .with_line_labels(extracted.labels.clone());
+    (source, decoded.report)
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays silent while a container is being read on this thread
+/// (the panic is caught and reported as the file's error) and defers to the previous hook otherwise.
+fn install_quiet_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}

@@ -1,0 +1,377 @@
+//! The generated test corpus: every damaged or legacy form of a set of clean documents, decoded back
+//! and scored by token accuracy.
+//!
+//! Used by `tests/decode_corpus.rs` (which asserts the targets), `examples/decode_accuracy.rs` (which
+//! prints the table) and the benchmark (which times the same forms at scale).
+
+use super::encode::{self, Undefined};
+use super::{decode, decode_str, viet};
+use unicode_normalization::UnicodeNormalization;
+
+/// Sentences of our own, added to the seeds: headings in capitals, old and new tone placement,
+/// abbreviations, e-mail, numbers, English words.
+pub const OWN_SENTENCES: &str = "\
+UBND HUYỆN LỘC NINH
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/KH-THCS
+KẾ HOẠCH
+Tổ chức phong trào thi đua \"Dạy tốt, học tốt\" năm học 2024-2025
+Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;
+Uỷ ban nhân dân xã, Ủy ban Mặt trận Tổ quốc, khoá học mới, khóa XV, hoà bình, hòa nhập, thuỷ lợi.
+Mọi ý kiến xin gửi về email: phonggd@locninh.edu.vn hoặc số điện thoại 0271.3866.123.
+Nhà trường phối hợp với Ban đại diện cha mẹ học sinh tổ chức Hội khỏe Phù Đổng cấp trường.
+Giáo viên ứng dụng công nghệ thông tin, phần mềm Microsoft Teams và Google Meet trong dạy học.
+Người ký: Nguyễn Thị Hương, Hiệu trưởng trường THPT Lộc Thái.
+Nơi nhận: - Như trên; - Lưu: VT.";
+
+/// How a form is fed to the decoder.
+pub enum Input {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
+/// One form of the corpus.
+pub struct Form {
+    pub name: &'static str,
+    /// Whole-file forms must be decoded perfectly; mixed forms have a lower bar.
+    pub whole_file: bool,
+    pub make: fn(&str) -> Input,
+    /// The best any decoder can do for this form (characters the charset cannot carry become '?').
+    pub expected: fn(&str) -> String,
+}
+
+fn same(t: &str) -> String {
+    t.to_string()
+}
+
+/// The source with every character that `enc` cannot carry replaced by '?'.
+fn representable(t: &str, enc: fn(&str) -> Vec<u8>) -> String {
+    t.chars()
+        .map(|c| {
+            let mut b = [0u8; 4];
+            if c != '?' && enc(c.encode_utf8(&mut b)) == b"?" {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn utf16le(t: &str) -> Vec<u8> {
+    let mut v = vec![0xFF, 0xFE];
+    v.extend(t.encode_utf16().flat_map(u16::to_le_bytes));
+    v
+}
+
+/// Every form we generate.
+pub fn forms() -> Vec<Form> {
+    vec![
+        Form {
+            name: "utf-8 clean",
+            whole_file: true,
+            make: |t| Input::Bytes(t.as_bytes().to_vec()),
+            expected: same,
+        },
+        Form {
+            name: "utf-8 + BOM",
+            whole_file: true,
+            make: |t| Input::Bytes([b"\xEF\xBB\xBF".as_slice(), t.as_bytes()].concat()),
+            expected: same,
+        },
+        Form {
+            name: "utf-16le",
+            whole_file: true,
+            make: |t| Input::Bytes(utf16le(t)),
+            expected: same,
+        },
+        Form {
+            name: "nfd",
+            whole_file: true,
+            make: |t| Input::Bytes(t.nfd().collect::<String>().into_bytes()),
+            expected: same,
+        },
+        Form {
+            name: "unicode tổ hợp",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::decompose_tones(t).into_bytes()),
+            expected: same,
+        },
+        Form {
+            name: "windows-1258",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_cp1258(t)),
+            expected: same,
+        },
+        Form {
+            name: "tcvn3 (abc) bytes",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_tcvn3(t)),
+            expected: |t| representable(t, encode::encode_tcvn3),
+        },
+        Form {
+            name: "tcvn5712 vn1 bytes",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_tcvn5712(t)),
+            expected: |t| representable(t, encode::encode_tcvn5712),
+        },
+        Form {
+            name: "vni bytes",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_vni(t)),
+            expected: same,
+        },
+        Form {
+            name: "viscii bytes",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_viscii(t)),
+            expected: |t| representable(t, encode::encode_viscii),
+        },
+        Form {
+            name: "vps bytes",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_vps(t)),
+            expected: |t| representable(t, encode::encode_vps),
+        },
+        Form {
+            name: "viqr",
+            whole_file: true,
+            make: |t| Input::Bytes(encode::encode_viqr(t).into_bytes()),
+            expected: same,
+        },
+        Form {
+            name: "tcvn3 read as cp1252",
+            whole_file: true,
+            make: |t| Input::Text(encode::read_as_cp1252(&encode::encode_tcvn3(t))),
+            expected: |t| representable(t, encode::encode_tcvn3),
+        },
+        Form {
+            name: "vni read as cp1252",
+            whole_file: true,
+            make: |t| Input::Text(encode::read_as_cp1252(&encode::encode_vni(t))),
+            expected: same,
+        },
+        Form {
+            name: "utf-8 mojibake (C1 kept)",
+            whole_file: true,
+            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Keep)),
+            expected: same,
+        },
+        Form {
+            name: "utf-8 mojibake (dropped)",
+            whole_file: true,
+            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Drop)),
+            expected: same,
+        },
+        Form {
+            name: "utf-8 mojibake (U+FFFD)",
+            whole_file: true,
+            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Replace)),
+            expected: same,
+        },
+        Form {
+            name: "utf-8 double mojibake",
+            whole_file: true,
+            make: |t| {
+                Input::Text(encode::utf8_mojibake(
+                    &encode::utf8_mojibake(t, Undefined::Keep),
+                    Undefined::Keep,
+                ))
+            },
+            expected: same,
+        },
+        Form {
+            name: "mixed damaged lines",
+            whole_file: false,
+            make: |t| Input::Text(damage_lines(t)),
+            expected: same,
+        },
+        Form {
+            name: "mixed damaged words",
+            whole_file: false,
+            make: |t| Input::Text(damage_words(t)),
+            expected: same,
+        },
+    ]
+}
+
+/// One of the three cp1252 damages, chosen by `k`.
+pub fn damage(text: &str, k: usize) -> String {
+    match k % 3 {
+        0 => encode::read_as_cp1252(&encode::encode_tcvn3(text)),
+        1 => encode::read_as_cp1252(&encode::encode_vni(text)),
+        _ => encode::utf8_mojibake(text, Undefined::Keep),
+    }
+}
+
+/// Every third line damaged, cycling through TCVN3, VNI and UTF-8 mojibake.
+pub fn damage_lines(t: &str) -> String {
+    t.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 3 == 1 && !l.is_ascii() && tcvn_safe(l) {
+                damage(l, i / 3)
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// TCVN3/ABC cannot carry every line (toned capitals); such lines get another damage instead.
+fn tcvn_safe(l: &str) -> bool {
+    representable(l, encode::encode_tcvn3) == l
+}
+
+/// In every line with Vietnamese words, one such word damaged (cycling through the damages).
+pub fn damage_words(t: &str) -> String {
+    let mut k = 0usize;
+    t.split('\n')
+        .map(|l| {
+            let words: Vec<&str> = l.split(' ').collect();
+            let viet_words: Vec<usize> = (0..words.len())
+                .filter(|&i| {
+                    let w = words[i];
+                    w.chars().all(viet::is_viet_letter) && !w.is_ascii()
+                })
+                .collect();
+            if viet_words.is_empty() {
+                return l.to_string();
+            }
+            let target = viet_words[k % viet_words.len()];
+            let mut kind = k;
+            // Toned capitals cannot be written in TCVN3: use the next damage for those.
+            if kind.is_multiple_of(3) && !tcvn_safe(words[target]) {
+                kind += 1;
+            }
+            k += 1;
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i == target {
+                        damage(w, kind)
+                    } else {
+                        (*w).to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Token accuracy of one decoded document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Accuracy {
+    pub tokens: usize,
+    pub correct: usize,
+    /// Correct when letter case is ignored (TCVN3 cannot store toned capitals).
+    pub correct_ignoring_case: usize,
+    /// Lines whose line count or alignment differs.
+    pub bad_lines: usize,
+}
+
+impl Accuracy {
+    pub fn add(&mut self, o: Accuracy) {
+        self.tokens += o.tokens;
+        self.correct += o.correct;
+        self.correct_ignoring_case += o.correct_ignoring_case;
+        self.bad_lines += o.bad_lines;
+    }
+
+    pub fn percent(&self) -> f64 {
+        if self.tokens == 0 {
+            100.0
+        } else {
+            100.0 * self.correct as f64 / self.tokens as f64
+        }
+    }
+
+    pub fn percent_ignoring_case(&self) -> f64 {
+        if self.tokens == 0 {
+            100.0
+        } else {
+            100.0 * self.correct_ignoring_case as f64 / self.tokens as f64
+        }
+    }
+}
+
+/// Compares expected and decoded text token by token, line by line.
+pub fn accuracy(expected: &str, got: &str) -> Accuracy {
+    let mut acc = Accuracy::default();
+    let el: Vec<&str> = expected.split('\n').collect();
+    let gl: Vec<&str> = got.split('\n').collect();
+    if el.len() != gl.len() {
+        acc.bad_lines += el.len().abs_diff(gl.len());
+    }
+    for (i, e) in el.iter().enumerate() {
+        let et: Vec<&str> = e.split_whitespace().collect();
+        let gt: Vec<&str> = gl
+            .get(i)
+            .map(|g| g.split_whitespace().collect())
+            .unwrap_or_default();
+        acc.tokens += et.len();
+        if et.len() != gt.len() {
+            acc.bad_lines += 1;
+        }
+        for (j, t) in et.iter().enumerate() {
+            let g = gt.get(j).copied().unwrap_or("");
+            if *t == g {
+                acc.correct += 1;
+            }
+            if t.to_lowercase() == g.to_lowercase() {
+                acc.correct_ignoring_case += 1;
+            }
+        }
+    }
+    acc
+}
+
+/// Decodes one form of a text.
+pub fn run_form(form: &Form, text: &str) -> (String, Accuracy) {
+    let got = match (form.make)(text) {
+        Input::Bytes(b) => decode(&b).map(|d| d.text).unwrap_or_default(),
+        Input::Text(t) => decode_str(&t).text,
+    };
+    let expected = (form.expected)(text);
+    let acc = accuracy(&expected, &got);
+    (got, acc)
+}
+
+/// Loads the clean sources: the seeds (decoded, so that their own damage is repaired first) and
+/// [`OWN_SENTENCES`].
+pub fn sources(seed_dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(seed_dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let bytes = std::fs::read(e.path()).ok()?;
+                    let text = decode(&bytes).ok()?.text;
+                    Some((e.file_name().to_string_lossy().into_owned(), text))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v.push(("own sentences".to_string(), OWN_SENTENCES.to_string()));
+    v
+}
+
+/// Accuracy of every form over all sources.
+pub fn table(sources: &[(String, String)]) -> Vec<(Form, Accuracy)> {
+    forms()
+        .into_iter()
+        .map(|f| {
+            let mut total = Accuracy::default();
+            for (_, text) in sources {
+                total.add(run_form(&f, text).1);
+            }
+            (f, total)
+        })
+        .collect()
+}

@@ -1,0 +1,818 @@
+//! Span-level repair inside Unicode text: words and lines that are legacy bytes read through
+//! Windows-1252 (TCVN3, VNI) or UTF-8 read through Windows-1252 (mojibake, also doubly encoded, also
+//! with cp1252's undefined bytes kept as C1 controls, dropped, or replaced by U+FFFD).
+//!
+//! Only a word whose every character is one a cp1252 reading can produce can be damaged that way, so
+//! real Vietnamese words ("Việt", "Số") are never looked at twice. A candidate word is turned back into
+//! bytes and re-read as each damage; the repair is taken only when the syllable model says the word
+//! as found is not a common Vietnamese syllable and the re-read one is ([`super::syllable`]). Lines
+//! where most words are damaged the same way are then re-read as a whole, so that damaged words that
+//! happen to look like Vietnamese ("Nôi" = VNI "Nơi") are repaired too; and a document where most
+//! damaged lines agree is re-read line by line the same way.
+
+use super::legacy::{self, cp1252_byte};
+use super::syllable;
+use super::viet;
+use crate::source::LineMap;
+
+/// Which damage a repair undid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Damage {
+    Tcvn3,
+    Vni,
+    Utf8,
+}
+
+impl Damage {
+    /// The label used in [`super::Repair::encoding`].
+    pub fn label(self) -> &'static str {
+        match self {
+            Damage::Tcvn3 => "tcvn3-as-cp1252",
+            Damage::Vni => "vni-as-cp1252",
+            Damage::Utf8 => "utf8-as-cp1252",
+        }
+    }
+
+    const LEGACY: [Damage; 2] = [Damage::Tcvn3, Damage::Vni];
+}
+
+/// One repaired span of a line, in character columns of the line that was given (0-based, end
+/// exclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanRepair {
+    pub start: u32,
+    pub end: u32,
+    pub original: String,
+    pub repaired: String,
+    pub damage: Damage,
+}
+
+/// A repaired line: its new text, the map from new to given columns, and what was repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineRepair {
+    pub text: String,
+    pub map: LineMap,
+    pub spans: Vec<SpanRepair>,
+}
+
+/// What the first look at a line found, for the document-level decision.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineStats {
+    /// Words that could be cp1252-read damage.
+    pub candidates: u32,
+    /// The legacy damage the whole line was re-read as, if any.
+    pub mode: Option<Damage>,
+    /// Whether every character of the line is one a cp1252 reading can produce.
+    pub all_cp1252: bool,
+}
+
+/// Whether a line has anything a cp1252 reading could have produced beyond ASCII; lines without such
+/// characters are left alone without tokenizing. This is the whole cost of repair for most text.
+#[inline]
+pub fn needs_look(line: &str) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
+    line.chars()
+        .any(|c| !c.is_ascii() && (c == '\u{FFFD}' || legacy::is_cp1252_char(c)))
+}
+
+/// A word of a line: its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Splits a line into words and keeps the candidates: words with a non-ASCII character, all of whose
+/// characters a cp1252 reading can produce. Words are runs of ASCII letters and non-ASCII non-space
+/// characters (cp1252 damage turns letters into symbols such as "§µ¸¹", so those belong to the
+/// word); a no-break space right after a UTF-8 lead byte's cp1252 reading ("Ã" of "à" = C3 A0) or
+/// amid continuation bytes stays inside the word too. Also tells whether every character of the
+/// line is one a cp1252 reading can produce. One pass, no allocation unless there are candidates.
+fn candidate_tokens(line: &str) -> (Vec<Token>, bool) {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut line_cp1252 = true;
+    let mut cur: Option<(Token, bool, bool)> = None; // token, has non-ASCII, all cp1252
+    let mut prev = ' ';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path: most of any line; letters extend a word, anything else ends it.
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                match cur.as_mut() {
+                    Some((t, _, _)) => t.end = i + 1,
+                    None => {
+                        cur = Some((
+                            Token {
+                                start: i,
+                                end: i + 1,
+                            },
+                            false,
+                            true,
+                        ))
+                    }
+                }
+            } else if let Some((t, non_ascii, all_cp)) = cur.take()
+                && non_ascii
+                && all_cp
+            {
+                out.push(t);
+            }
+            prev = char::from(b);
+            i += 1;
+            continue;
+        }
+        // Fast path for the letters of real Vietnamese (U+0100..U+017F except Œœ Šš Ÿ Žž, ơ ư and
+        // the rest of U+0180..U+01BF except ƒ, U+1EA0..U+1EFF): no cp1252 reading makes them, and
+        // none is a space, so they only mark their word as no candidate.
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let viet_only = match b {
+            0xC4 => true,
+            0xC5 => !matches!(next, 0x92 | 0x93 | 0xA0 | 0xA1 | 0xB8 | 0xBD | 0xBE),
+            0xC6 => next != 0x92,
+            0xE1 => matches!(next, 0xBA | 0xBB),
+            _ => false,
+        };
+        if viet_only {
+            let len = if b == 0xE1 { 3 } else { 2 };
+            let end = (i + len).min(bytes.len());
+            line_cp1252 = false;
+            match cur.as_mut() {
+                Some((t, non_ascii, all_cp)) => {
+                    t.end = end;
+                    *non_ascii = true;
+                    *all_cp = false;
+                }
+                None => cur = Some((Token { start: i, end }, true, false)),
+            }
+            prev = 'ư';
+            i = end;
+            continue;
+        }
+        let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let cp = c == '\u{FFFD}' || legacy::is_cp1252_char(c);
+        line_cp1252 &= cp;
+        let word = if c == '\u{A0}' {
+            cur.is_some()
+                && (('\u{C2}'..='\u{F4}').contains(&prev)
+                    || cp1252_byte(prev).is_some_and(|b| (0x80..=0xBF).contains(&b)))
+        } else {
+            !c.is_whitespace()
+        };
+        let end = i + c.len_utf8();
+        if word {
+            match cur.as_mut() {
+                Some((t, non_ascii, all_cp)) => {
+                    t.end = end;
+                    *non_ascii = true;
+                    *all_cp &= cp;
+                }
+                None => cur = Some((Token { start: i, end }, true, cp)),
+            }
+        } else if let Some((t, non_ascii, all_cp)) = cur.take()
+            && non_ascii
+            && all_cp
+        {
+            out.push(t);
+        }
+        prev = c;
+        i = end;
+    }
+    if let Some((t, true, true)) = cur {
+        out.push(t);
+    }
+    (out, line_cp1252)
+}
+
+/// Characters that may wrap a correct word (quotes, dashes) and that a cp1252 reading can produce.
+/// Guillemets are left out: "»" (0xBB) is the middle byte of most mojibake ("bá»" = "bỏ").
+fn is_edge_punct(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '„' | '‚' | '–' | '—' | '…' | '•' | '\u{A0}'
+    )
+}
+
+/// The cores of a token to try: the whole token, then without a leading and/or trailing quote.
+fn cores(word: &str) -> Cores {
+    let mut v = Cores {
+        items: [(0, word.len()); 4],
+        len: 1,
+    };
+    let first = word.chars().next();
+    let last = word.chars().next_back();
+    let lead = first
+        .filter(|&c| is_edge_punct(c))
+        .map_or(0, char::len_utf8);
+    let trail = last.filter(|&c| is_edge_punct(c)).map_or(0, char::len_utf8);
+    if lead > 0 && lead < word.len() {
+        v.push((lead, word.len()));
+    }
+    if trail > 0 && trail < word.len() {
+        v.push((0, word.len() - trail));
+    }
+    if lead > 0 && trail > 0 && lead + trail < word.len() {
+        v.push((lead, word.len() - trail));
+    }
+    v
+}
+
+/// Up to four byte ranges of a token (no allocation per word).
+struct Cores {
+    items: [(usize, usize); 4],
+    len: usize,
+}
+
+impl Cores {
+    fn push(&mut self, r: (usize, usize)) {
+        if self.len < 4 {
+            self.items[self.len] = r;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        &self.items[..self.len]
+    }
+}
+
+/// How plausible a word is as Vietnamese: 3 common syllable, 2 possible syllable, 0 neither.
+fn plausibility(word: &str, buf: &mut String) -> u8 {
+    syllable::classify(word, buf)
+}
+
+/// Re-reads a cp1252-read word as each damage.
+fn reread(word: &str, damage: Damage) -> Option<String> {
+    let mut bytes = Vec::with_capacity(word.len());
+    let mut slots = Vec::new();
+    for c in word.chars() {
+        match cp1252_byte(c) {
+            Some(b) => bytes.push(b),
+            None if c == '\u{FFFD}' => {
+                slots.push(bytes.len());
+                bytes.push(0);
+            }
+            None => return None,
+        }
+    }
+    match damage {
+        // Case is restored later, with the whole line in view.
+        Damage::Tcvn3 if slots.is_empty() => Some(legacy::decode_tcvn3_word(&bytes)),
+        Damage::Vni if slots.is_empty() => Some(legacy::decode_vni_word(&bytes)),
+        Damage::Utf8 => mojibake(&bytes, &slots),
+        _ => None,
+    }
+}
+
+/// The five bytes Windows-1252 leaves undefined; in mojibake they went missing or were replaced.
+const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Undoes UTF-8-read-as-cp1252 on one word's bytes: fills replaced (`slots`) or dropped continuation
+/// bytes with the undefined bytes, choosing the reading the syllable model likes best, and repeats
+/// for double encoding.
+fn mojibake(bytes: &[u8], slots: &[usize]) -> Option<String> {
+    let mut bytes = bytes.to_vec();
+    let mut slots = slots.to_vec();
+    // Dropped bytes: a lead byte with too few continuation bytes after it gets empty slots.
+    let mut i = 0;
+    while i < bytes.len() {
+        let need = match bytes[i] {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => 0,
+        };
+        if need > 0 {
+            let mut have = 0;
+            while have < need
+                && i + 1 + have < bytes.len()
+                && (is_cont(bytes[i + 1 + have]) || slots.contains(&(i + 1 + have)))
+            {
+                have += 1;
+            }
+            for k in have..need {
+                let at = i + 1 + k;
+                bytes.insert(at, 0);
+                for s in slots.iter_mut() {
+                    if *s >= at {
+                        *s += 1;
+                    }
+                }
+                slots.push(at);
+            }
+            i += need + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if slots.len() > 3 || !bytes.iter().any(|&b| b >= 0xC2) {
+        return None;
+    }
+    let mut best: Option<(u8, String)> = None;
+    let mut buf = String::new();
+    let combos = 5usize.pow(slots.len() as u32);
+    for n in 0..combos {
+        let mut k = n;
+        for &s in &slots {
+            bytes[s] = UNDEFINED[k % 5];
+            k /= 5;
+        }
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let text = undo_double(text);
+        let score = if slots.is_empty() {
+            2
+        } else {
+            candidate_score(&text, Damage::Utf8, &mut buf).unwrap_or(0)
+        };
+        if score > 0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, text));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+#[inline]
+fn is_cont(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+}
+
+/// Repeats the mojibake reversal while the text still reads as cp1252-read UTF-8 (double encoding).
+fn undo_double(text: &str) -> String {
+    let mut cur = text.to_string();
+    for _ in 0..3 {
+        let bytes: Option<Vec<u8>> = cur.chars().map(cp1252_byte).collect();
+        let Some(bytes) = bytes else { break };
+        if bytes.is_ascii() {
+            break;
+        }
+        match std::str::from_utf8(&bytes) {
+            Ok(t) if t != cur => cur = t.to_string(),
+            _ => break,
+        }
+    }
+    cur
+}
+
+/// Punctuation a repaired word may carry around its letters.
+fn is_common_punct(c: char) -> bool {
+    is_edge_punct(c) || matches!(c, '°' | '§' | '©' | '®' | '€' | '±' | '×' | '·')
+}
+
+/// How plausible a re-reading is (see [`plausibility`]), judged on its letters without the
+/// punctuation around them; `None` if it has characters no Vietnamese text has. A mojibake
+/// re-reading that is punctuation only ("â€“" → "–") counts as plausible: valid UTF-8 from cp1252
+/// characters does not happen by chance.
+fn candidate_score(cand: &str, damage: Damage, buf: &mut String) -> Option<u8> {
+    if !cand
+        .chars()
+        .all(|c| c.is_ascii() || viet::is_viet_letter(c) || is_common_punct(c))
+    {
+        return None;
+    }
+    let core = cand.trim_matches(|c: char| is_common_punct(c) || c.is_ascii_punctuation());
+    if core.is_empty() {
+        return (damage == Damage::Utf8 && !cand.is_empty()).then_some(2);
+    }
+    let score = plausibility(core, buf);
+    // Mojibake keeps the case of the original letters; a capital after a lowercase letter
+    // ("đỐi") means a wrong guess for a missing byte.
+    if damage == Damage::Utf8 && !natural_case(core) {
+        return Some(score.min(1));
+    }
+    // Mojibake that decodes to letters is repaired even when they are no syllable (abbreviations
+    // such as "QĐ", "GDĐT"): valid UTF-8 out of cp1252 characters does not happen by chance.
+    if score == 0
+        && damage == Damage::Utf8
+        && core
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || viet::is_viet_letter(c))
+    {
+        return Some(1);
+    }
+    Some(score)
+}
+
+/// All lowercase, all capitals, or a capital followed by lowercase ("LỐi" and "đỐi" are not).
+fn natural_case(word: &str) -> bool {
+    let is_upper = |c: char| viet::to_lower(c) != c;
+    let is_lower = |c: char| viet::to_upper(c) != c;
+    let rest_upper = word.chars().skip(1).any(is_upper);
+    let any_lower = word.chars().any(is_lower);
+    !(rest_upper && any_lower)
+}
+
+/// Syllables this common are worth re-reading a possible-but-unlisted word into (rank in the list).
+const VERY_COMMON: u32 = 150;
+
+/// Evidence strong enough to repair a word that is itself a possible syllable: mojibake (valid
+/// UTF-8 out of cp1252 characters is no accident); a VNI base + mark pair ("Soá" → "Số": the word
+/// gets shorter); or a TCVN3 re-reading into one of the most common syllables ("Sè" → "Số").
+fn strong_evidence(found: &str, cand: &str, damage: Damage, buf: &mut String) -> bool {
+    match damage {
+        Damage::Utf8 => true,
+        Damage::Vni => cand.chars().count() < found.chars().count(),
+        Damage::Tcvn3 => syllable::lexicon_rank_with(cand, buf).is_some_and(|r| r < VERY_COMMON),
+    }
+}
+
+/// What the first look decided for one word.
+#[derive(Debug, Clone)]
+struct Verdict {
+    token: Token,
+    /// Byte range of the core within the token's text that a repair replaces.
+    core: (usize, usize),
+    repair: Option<(String, Damage)>,
+    /// The word as found is no Vietnamese syllable but this damage's re-reading is.
+    confident: [bool; 2],
+    /// The word as found is a common syllable.
+    clean: bool,
+    /// The best mojibake re-reading even when another damage won (used on lines that are
+    /// mojibake elsewhere).
+    utf8: Option<(String, (usize, usize))>,
+}
+
+fn legacy_index(d: Damage) -> usize {
+    match d {
+        Damage::Vni => 1,
+        _ => 0,
+    }
+}
+
+/// Looks at one candidate word.
+fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
+    let word = &line[token.start..token.end];
+    // Lone punctuation (a dash, a closing quote after a number) is no damaged word.
+    if word.chars().all(is_edge_punct) {
+        return None;
+    }
+    let mut verdict = Verdict {
+        token,
+        core: (0, word.len()),
+        repair: None,
+        confident: [false; 2],
+        clean: false,
+        utf8: None,
+    };
+    // Fast path: a plain word that is a common syllable (most words of clean text).
+    if syllable::is_listed(word) {
+        verdict.clean = true;
+        return Some(verdict);
+    }
+    let cores = cores(word);
+    for &(s, e) in cores.as_slice().iter().skip(1) {
+        let core = &word[s..e];
+        if core.chars().all(viet::is_viet_letter) && plausibility(core, buf) == 3 {
+            verdict.clean = true;
+            verdict.core = (s, e);
+            return Some(verdict);
+        }
+    }
+    // (score, rank, candidate, damage, core)
+    type Best = (u8, u32, String, Damage, (usize, usize));
+    let mut best: Option<Best> = None;
+    for &(s, e) in cores.as_slice() {
+        let core = &word[s..e];
+        // Clean text is cased naturally; TCVN3 capitals come out as "PHã" (= "PHÓ").
+        let found = if natural_case(core) {
+            plausibility(core, buf)
+        } else {
+            0
+        };
+        for damage in [Damage::Utf8, Damage::Tcvn3, Damage::Vni] {
+            // A lone character (a symbol such as "×" between spaces) is too little evidence for
+            // a legacy re-reading on its own; line mode still repairs one-letter words.
+            if damage != Damage::Utf8 && core.chars().nth(1).is_none() {
+                continue;
+            }
+            // TCVN3 (ABC) fonts have no VN1-only capitals: a word that would need them ("cà" → "cỔ")
+            // is no TCVN3 damage.
+            if damage == Damage::Tcvn3
+                && core
+                    .chars()
+                    .any(|c| cp1252_byte(c).is_some_and(legacy::is_vn1_only_capital))
+            {
+                continue;
+            }
+            let Some(cand) = reread(core, damage) else {
+                continue;
+            };
+            if cand == core {
+                continue;
+            }
+            let Some(score) = candidate_score(&cand, damage, buf) else {
+                continue;
+            };
+            let accept = match found {
+                0 => score >= 2 || (score == 1 && damage == Damage::Utf8),
+                // The word as found is a possible syllable, just not a listed one: it may well be
+                // a real word ("dù", "bông"), so only strong evidence counts.
+                _ => score == 3 && strong_evidence(core, &cand, damage, buf),
+            };
+            if !accept {
+                continue;
+            }
+            if found == 0 && damage != Damage::Utf8 && score >= 2 {
+                verdict.confident[legacy_index(damage)] = true;
+            }
+            if damage == Damage::Utf8 && verdict.utf8.is_none() {
+                verdict.utf8 = Some((cand.clone(), (s, e)));
+            }
+            let rank = syllable::lexicon_rank_with(&cand, buf).unwrap_or(u32::MAX);
+            // Higher plausibility first, then the longer core (a quote-like trailing char is more
+            // likely a continuation byte than punctuation), then the more common syllable.
+            let better = match &best {
+                None => true,
+                Some((bs, br, _, _, (bs_s, bs_e))) => {
+                    (score, e - s, std::cmp::Reverse(rank))
+                        > (*bs, bs_e - bs_s, std::cmp::Reverse(*br))
+                }
+            };
+            if better {
+                best = Some((score, rank, cand, damage, (s, e)));
+            }
+        }
+    }
+    if let Some((_, _, cand, damage, core)) = best {
+        verdict.repair = Some((cand, damage));
+        verdict.core = core;
+    }
+    Some(verdict)
+}
+
+/// In a line re-read as one legacy damage: the re-reading of a word, if it is Vietnamese (or the word
+/// as found plainly is not, having symbols where letters belong).
+fn line_mode_repair(
+    word: &str,
+    damage: Damage,
+    buf: &mut String,
+) -> Option<(String, (usize, usize))> {
+    for &(s, e) in cores(word).as_slice() {
+        let core = &word[s..e];
+        let Some(cand) = reread(core, damage) else {
+            continue;
+        };
+        if cand == core {
+            return None;
+        }
+        let Some(score) = candidate_score(&cand, damage, buf) else {
+            continue;
+        };
+        let found = plausibility(core, buf);
+        let symbols = core.chars().any(|c| !viet::is_viet_letter(c))
+            && cand.chars().all(viet::is_viet_letter);
+        if score == 3 || (score == 2 && found < 3) || symbols {
+            return Some((cand, (s, e)));
+        }
+    }
+    None
+}
+
+/// Per candidate word, its line-mode re-reading as TCVN3 and as VNI (see [`line_mode_repair`]).
+type LineCands = Vec<[Option<(String, (usize, usize))>; 2]>;
+
+/// Whether most candidate words of a line are damaged the same legacy way (and which way): the
+/// damage with the most confident words, ties broken by how Vietnamese the whole re-read line is.
+fn line_mode(verdicts: &[Verdict], cands: &LineCands, buf: &mut String) -> Option<Damage> {
+    let n = verdicts.len();
+    let mut best: Option<(usize, u32, Damage)> = None;
+    for d in Damage::LEGACY {
+        let k = legacy_index(d);
+        let conf = verdicts.iter().filter(|v| v.confident[k]).count();
+        if !((conf >= 2 && conf * 2 >= n) || (conf >= 1 && conf == n)) {
+            continue;
+        }
+        let total: u32 = cands
+            .iter()
+            .map(|c| {
+                c[k].as_ref()
+                    .map_or(0, |(cand, _)| u32::from(plausibility(cand, buf)))
+            })
+            .sum();
+        if best.is_none_or(|(bc, bt, _)| (conf, total) > (bc, bt)) {
+            best = Some((conf, total, d));
+        }
+    }
+    best.map(|(_, _, d)| d)
+}
+
+/// Repairs one line (NFC, no line break). `forced` re-reads the line as that legacy damage (the
+/// document-level decision). Returns the repair, if anything changed, and the line's statistics.
+pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, LineStats) {
+    let mut stats = LineStats::default();
+    if line.is_ascii() {
+        return (None, stats);
+    }
+    let (toks, line_cp1252) = candidate_tokens(line);
+    if toks.is_empty() {
+        return (None, stats);
+    }
+    let mut buf = String::with_capacity(32);
+    let verdicts: Vec<Verdict> = toks
+        .iter()
+        .filter_map(|&t| judge(line, t, &mut buf))
+        .collect();
+    stats.candidates = verdicts.len() as u32;
+    stats.all_cp1252 = line_cp1252;
+    if verdicts.is_empty() || (forced.is_none() && verdicts.iter().all(|v| v.clean)) {
+        return (None, stats);
+    }
+    // Line mode is only possible where every character could come from a cp1252 reading.
+    let cands: LineCands = if stats.all_cp1252 {
+        verdicts
+            .iter()
+            .map(|v| {
+                let word = &line[v.token.start..v.token.end];
+                Damage::LEGACY.map(|d| line_mode_repair(word, d, &mut buf))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut mode = forced.filter(|_| stats.all_cp1252);
+    if mode.is_none() && stats.all_cp1252 {
+        mode = line_mode(&verdicts, &cands, &mut buf);
+    }
+    stats.mode = mode;
+    // A line with mojibake words takes the mojibake reading wherever there is one.
+    let mojibake_line = mode.is_none()
+        && verdicts
+            .iter()
+            .any(|v| matches!(v.repair, Some((_, Damage::Utf8))));
+    // (byte start, byte end, replacement, damage) in line order.
+    let mut edits: Vec<(usize, usize, String, Damage)> = Vec::new();
+    for (i, v) in verdicts.iter().enumerate() {
+        if let (true, Some((text, core))) = (mojibake_line, &v.utf8) {
+            edits.push((
+                v.token.start + core.0,
+                v.token.start + core.1,
+                text.clone(),
+                Damage::Utf8,
+            ));
+            continue;
+        }
+        let choice = match mode {
+            Some(d) => match &v.repair {
+                Some((text, Damage::Utf8)) => Some((text.clone(), v.core, Damage::Utf8)),
+                _ => cands
+                    .get(i)
+                    .and_then(|c| c[legacy_index(d)].clone())
+                    .map(|(t, c)| (t, c, d)),
+            },
+            None => v.repair.clone().map(|(t, d)| (t, v.core, d)),
+        };
+        if let Some((text, (s, e), d)) = choice {
+            edits.push((v.token.start + s, v.token.start + e, text, d));
+        }
+    }
+    if edits.is_empty() {
+        return (None, stats);
+    }
+    (Some(apply_edits(line, &edits)), stats)
+}
+
+/// Builds the repaired line, its column map and span records from word edits.
+fn apply_edits(line: &str, edits: &[(usize, usize, String, Damage)]) -> LineRepair {
+    let mut text = String::with_capacity(line.len() + 16);
+    let mut anchors = vec![(0u32, 0u32)];
+    let mut spans = Vec::with_capacity(edits.len());
+    let mut last = 0usize;
+    let (mut in_col, mut out_col) = (0u32, 0u32);
+    let mut tcvn_ranges = Vec::new();
+    for (s, e, rep, d) in edits {
+        let between = &line[last..*s];
+        let n = between.chars().count() as u32;
+        text.push_str(between);
+        in_col += n;
+        out_col += n;
+        let orig = &line[*s..*e];
+        let orig_n = orig.chars().count() as u32;
+        let rep_n = rep.chars().count() as u32;
+        anchors.push((out_col, in_col));
+        if *d == Damage::Tcvn3 {
+            tcvn_ranges.push((text.len(), text.len() + rep.len()));
+        }
+        text.push_str(rep);
+        spans.push(SpanRepair {
+            start: in_col,
+            end: in_col + orig_n,
+            original: orig.to_string(),
+            repaired: rep.clone(),
+            damage: *d,
+        });
+        in_col += orig_n;
+        out_col += rep_n;
+        anchors.push((out_col, in_col));
+        last = *e;
+    }
+    text.push_str(&line[last..]);
+    if !tcvn_ranges.is_empty() {
+        // Case restoration sees the whole line; it only changes case, so columns stay put.
+        let restored = restore_case_within(&text, &tcvn_ranges);
+        text = restored;
+        let mut k = 0;
+        for sp in spans.iter_mut() {
+            if sp.damage == Damage::Tcvn3 {
+                if let Some(&(a, b)) = tcvn_ranges.get(k)
+                    && let Some(s) = text.get(a..b)
+                {
+                    sp.repaired = s.to_string();
+                }
+                k += 1;
+            }
+        }
+    }
+    anchors.dedup();
+    LineRepair {
+        text,
+        map: LineMap::from_anchors(anchors),
+        spans,
+    }
+}
+
+/// TCVN3 case restoration on the words inside `ranges`, judging line case from the whole line.
+fn restore_case_within(line: &str, ranges: &[(usize, usize)]) -> String {
+    // Words outside the repaired spans have their real case: an all-capital word with a non-ASCII
+    // vowel ("BÌNH", not the abbreviation "PGDĐT") says the line is set in capitals.
+    let extra_caps = legacy::word_ranges(line)
+        .into_iter()
+        .filter(|&(a, b)| !ranges.iter().any(|&(s, e)| a < e && s < b))
+        .filter(|&(a, b)| {
+            let w = &line[a..b];
+            w.chars().count() >= 2
+                && w.chars().all(|c| viet::to_upper(c) == c)
+                && w.chars().any(|c| !c.is_ascii() && viet::vowel(c).is_some())
+        })
+        .count();
+    let restored = legacy::restore_tcvn_case_with(line, extra_caps);
+    if restored.len() != line.len() {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut last = 0;
+    for &(a, b) in ranges {
+        if a < last
+            || !line.is_char_boundary(a)
+            || !line.is_char_boundary(b)
+            || !restored.is_char_boundary(a)
+            || !restored.is_char_boundary(b)
+        {
+            continue;
+        }
+        out.push_str(&line[last..a]);
+        out.push_str(&restored[a..b]);
+        last = b;
+    }
+    out.push_str(&line[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(line: &str) -> String {
+        repair_line(line, None)
+            .0
+            .map_or_else(|| line.to_string(), |r| r.text)
+    }
+
+    #[test]
+    fn single_damaged_words() {
+        assert_eq!(
+            fix("Soá: 21/KH-THPTLT   Lộc Ninh"),
+            "Số: 21/KH-THPTLT   Lộc Ninh"
+        );
+        assert_eq!(fix("Sá»‘ 21"), "Số 21");
+        assert_eq!(fix("Céng hoµ x· héi"), "Cộng hoà xã hội");
+        assert_eq!(fix("Coäng hoaø xaõ hoäi"), "Cộng hoà xã hội");
+    }
+
+    #[test]
+    fn clean_words_stay() {
+        for l in [
+            "Uỷ ban khoá XV hoá học",
+            "Phòng Giáo dục và Đào tạo",
+            "café Résumé naïve",
+            "THPT GD&ĐT UBND",
+        ] {
+            assert_eq!(fix(l), l);
+        }
+    }
+
+    #[test]
+    fn positions_of_a_shortened_word() {
+        let (r, _) = repair_line("    Soá: 21", None);
+        let r = r.unwrap();
+        assert_eq!(r.text, "    Số: 21");
+        assert_eq!(r.spans[0].start, 4);
+        assert_eq!(r.spans[0].end, 7);
+        assert_eq!(r.map.original_column(6), 7);
+    }
+}

@@ -1,0 +1,151 @@
+//! Old-style versus new-style tone placement ("hoà"/"hòa", "Uỷ"/"Ủy", "khoẻ"/"khỏe").
+//!
+//! Only the open rhymes "oa", "oe" and "uy" (no final consonant) have two accepted placements: the old
+//! style puts the tone on the second vowel, the new style on the first. Both are correct Vietnamese;
+//! a document should pick one. [`tone_style`] lists the words of each style with their byte spans so
+//! that a lint rule can report the mix.
+
+use super::syllable;
+use super::viet::{self, Tone};
+use crate::source::Span;
+
+/// Which tone placement a word uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum ToneStyle {
+    /// Tone on the second vowel: "hoà", "khoẻ", "thuỷ".
+    Old,
+    /// Tone on the first vowel: "hòa", "khỏe", "thủy".
+    New,
+}
+
+/// One word whose tone placement shows a style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToneWord {
+    pub span: Span,
+    pub style: ToneStyle,
+    /// The word as written.
+    pub word: String,
+    /// The same word in the other style (a ready-made fix).
+    pub other: String,
+}
+
+/// The tone-placement words of a text, in text order, with counts per style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ToneStyleCounts {
+    pub old: usize,
+    pub new: usize,
+    pub words: Vec<ToneWord>,
+}
+
+impl ToneStyleCounts {
+    /// Whether both styles occur.
+    pub fn is_mixed(&self) -> bool {
+        self.old > 0 && self.new > 0
+    }
+
+    /// The style used more often (old on a tie, since it is the one a style guide would replace).
+    pub fn majority(&self) -> Option<ToneStyle> {
+        match (self.old, self.new) {
+            (0, 0) => None,
+            (o, n) if n > o => Some(ToneStyle::New),
+            _ => Some(ToneStyle::Old),
+        }
+    }
+}
+
+/// The style of one word (any case), if it has an open "oa"/"oe"/"uy" rhyme with a tone.
+pub fn word_style(word: &str) -> Option<(ToneStyle, String)> {
+    let p = syllable::parts(word)?;
+    let tone_at = p.tone_at?;
+    if p.tone == Tone::Level || !syllable::is_valid_syllable(word) {
+        return None;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let lower: Vec<char> = p.toneless.chars().collect();
+    let n = lower.len();
+    if n < 2 {
+        return None;
+    }
+    let pair = (lower[n - 2], lower[n - 1]);
+    if !matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+        return None;
+    }
+    // "qu" + "y" (quý) and "gi" are onsets, not glides.
+    if n >= 3 && lower[n - 3] == 'q' && pair.0 == 'u' {
+        return None;
+    }
+    let (style, from, to) = if tone_at == n - 1 {
+        (ToneStyle::Old, n - 1, n - 2)
+    } else if tone_at == n - 2 {
+        (ToneStyle::New, n - 2, n - 1)
+    } else {
+        return None;
+    };
+    let mut other = chars.clone();
+    let retone =
+        |c: char, tone: Tone| viet::vowel(c).map_or(c, |v| viet::compose(v.family, tone, v.upper));
+    other[from] = retone(chars[from], Tone::Level);
+    other[to] = retone(chars[to], p.tone);
+    Some((style, other.into_iter().collect()))
+}
+
+/// A cheap filter before [`word_style`]: the word ends in o/u + a/e/y, in any tone and case. Most
+/// words do not, and the syllable analysis is the costly part.
+fn ends_with_open_glide_rhyme(word: &str) -> bool {
+    const GLIDE: &str = "oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ";
+    const NUCLEUS: &str = "aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ";
+    let mut rev = word.chars().rev();
+    matches!((rev.next(), rev.next()), (Some(last), Some(glide)) if NUCLEUS.contains(last) && GLIDE.contains(glide))
+}
+
+/// Finds the words of `text` written with old- or new-style tone placement.
+pub fn tone_style(text: &str) -> ToneStyleCounts {
+    let mut counts = ToneStyleCounts::default();
+    for (s, e) in super::legacy::word_ranges(text) {
+        let w = &text[s..e];
+        if w.is_ascii() || !ends_with_open_glide_rhyme(w) {
+            continue;
+        }
+        if let Some((style, other)) = word_style(w) {
+            match style {
+                ToneStyle::Old => counts.old += 1,
+                ToneStyle::New => counts.new += 1,
+            }
+            counts.words.push(ToneWord {
+                span: Span::new(s, e),
+                style,
+                word: w.to_string(),
+                other,
+            });
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles() {
+        let t = tone_style("Uỷ ban khoá XV, khóa XV, hoà bình, Hòa, quý, hoàng, thuỷ");
+        let got: Vec<(&str, ToneStyle, &str)> = t
+            .words
+            .iter()
+            .map(|w| (w.word.as_str(), w.style, w.other.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Uỷ", ToneStyle::Old, "Ủy"),
+                ("khoá", ToneStyle::Old, "khóa"),
+                ("khóa", ToneStyle::New, "khoá"),
+                ("hoà", ToneStyle::Old, "hòa"),
+                ("Hòa", ToneStyle::New, "Hoà"),
+                ("thuỷ", ToneStyle::Old, "thủy"),
+            ]
+        );
+        assert!(t.is_mixed());
+        assert_eq!(&"Uỷ ban"[t.words[0].span.start..t.words[0].span.end], "Uỷ");
+    }
+}

@@ -1,0 +1,145 @@
+//! Reading inputs: which files a run covers and how each one's bytes become text.
+
+use crate::finding::FileReport;
+use crate::pipeline::{self, Options};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Extensions picked up when walking a directory.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "docx", "pdf"];
+
+/// The default size limit for one file.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+    /// Text given inline (streaming mode), with the name to report it under.
+    Text {
+        name: String,
+        text: String,
+    },
+}
+
+impl Input {
+    pub fn display_path(&self) -> String {
+        match self {
+            Input::File(p) => p.to_string_lossy().into_owned(),
+            Input::Stdin => "-".to_string(),
+            Input::Text { name, .. } => name.clone(),
+        }
+    }
+}
+
+/// Whether a path's extension is one vblint reads when walking directories.
+pub fn is_supported(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Reads and checks one input; every failure becomes the report's error, never a panic.
+pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> FileReport {
+    let path = input.display_path();
+    let bytes = match input {
+        Input::Text { text, .. } => {
+            let decoded = crate::decode::decode_str(text);
+            return pipeline::check_decoded(&path, decoded, options, text.len() as u64);
+        }
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            match std::io::stdin()
+                .lock()
+                .take(max_file_size + 1)
+                .read_to_end(&mut buf)
+            {
+                Ok(_) => buf,
+                Err(e) => return FileReport::error(path, format!("không đọc được stdin: {e}")),
+            }
+        }
+        Input::File(p) => match read_file(p, max_file_size) {
+            Ok(bytes) => bytes,
+            Err(e) => return FileReport::error(path, e),
+        },
+    };
+    if bytes.len() as u64 > max_file_size {
+        return FileReport::error(path, too_large(bytes.len() as u64, max_file_size));
+    }
+    let container = match input {
+        Input::File(p) => crate::container::Kind::of_path(p),
+        _ => crate::container::Kind::sniff(&bytes),
+    };
+    if let Some(kind) = container {
+        return crate::container::check_bytes(&path, kind, &bytes, options);
+    }
+    check_bytes(&path, &bytes, options)
+}
+
+/// Checks the bytes of a text input: known binary formats are skipped with a note (never decoded
+/// into garbage), the rest goes through the pipeline.
+pub fn check_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
+    if let Some(kind) = sniff_binary(bytes) {
+        return FileReport {
+            bytes: bytes.len() as u64,
+            ..FileReport::error(
+                path,
+                format!("tệp nhị phân ({kind}), không phải văn bản: bỏ qua (binary file skipped)"),
+            )
+        };
+    }
+    pipeline::check_bytes(path, bytes, options)
+}
+
+/// Recognises binary formats by their magic numbers: images, PDF, ZIP containers (.docx, .xlsx,
+/// .odt…), legacy Office files, executables. Text never starts with these bytes.
+pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"%PDF-", "PDF"),
+        (b"PK\x03\x04", "ZIP"),
+        (b"PK\x05\x06", "ZIP"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE/Office 97-2003"),
+        (b"\x7fELF", "ELF"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+        (b"\x1f\x8b", "gzip"),
+        (b"Rar!\x1a\x07", "RAR"),
+        (b"7z\xbc\xaf\x27\x1c", "7z"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+        .or_else(|| {
+            (bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP")
+                .then_some("WebP")
+        })
+}
+
+fn too_large(size: u64, limit: u64) -> String {
+    format!("tệp quá lớn: {size} byte, vượt giới hạn {limit} byte (--max-file-size)")
+}
+
+/// Reads a file up to the size limit.
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("không mở được tệp: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("không đọc được thông tin tệp: {e}"))?;
+    if meta.is_dir() {
+        return Err("là thư mục, không phải tệp".to_string());
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len(), limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("không đọc được tệp: {e}"))?;
+    Ok(bytes)
+}

@@ -1,0 +1,93 @@
+//! One input through every stage: decode → segment → extract → check.
+
+use crate::checks::{self, Context, RuleSelection};
+use crate::config::PathRules;
+use crate::date::Date;
+use crate::decode::{self, Decoded};
+use crate::extract::{self, DocumentInfo};
+use crate::finding::FileReport;
+use crate::ruledata::RuleData;
+use crate::source::SourceFile;
+use std::sync::Arc;
+
+/// What to check and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub selection: RuleSelection,
+    /// Judge dates against this when a document has no issue date.
+    pub reference_date: Option<Date>,
+    pub data: Arc<RuleData>,
+    /// Rules ignored per path (`[[per-path]]` in `vblint.toml`).
+    pub per_path: Arc<PathRules>,
+    /// Attach the extracted structure (`vblint extract`).
+    pub extract: bool,
+    /// Attach the analysed text (`vblint extract --text`).
+    pub include_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            selection: RuleSelection::default(),
+            reference_date: None,
+            data: Arc::new(RuleData::builtin().clone()),
+            per_path: Arc::default(),
+            extract: false,
+            include_text: false,
+        }
+    }
+}
+
+/// Checks raw bytes of a text file.
+pub fn check_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
+    match decode::decode(bytes) {
+        Ok(decoded) => check_decoded(path, decoded, options, bytes.len() as u64),
+        Err(e) => FileReport {
+            bytes: bytes.len() as u64,
+            ..FileReport::error(path, e)
+        },
+    }
+}
+
+/// Checks decoded text.
+pub fn check_decoded(path: &str, decoded: Decoded, options: &Options, bytes: u64) -> FileReport {
+    let source = SourceFile::with_maps(path, decoded.text, decoded.line_maps);
+    check_source(&source, Some(decoded.report), options, bytes)
+}
+
+/// Checks a prepared source.
+pub fn check_source(
+    source: &SourceFile,
+    encoding: Option<decode::EncodingReport>,
+    options: &Options,
+    bytes: u64,
+) -> FileReport {
+    let analysis = extract::analyze(source);
+    let cx = Context {
+        source,
+        analysis: &analysis,
+        data: &options.data,
+        encoding: encoding.as_ref(),
+        reference_date: options.reference_date,
+    };
+    let path_ignores = options.per_path.ignored_for(&source.path);
+    let findings = if path_ignores.is_empty() {
+        checks::run(&cx, &options.selection)
+    } else {
+        let mut selection = options.selection.clone();
+        selection.ignore.extend(path_ignores);
+        checks::run(&cx, &selection)
+    };
+    FileReport {
+        path: source.path.clone(),
+        id: None,
+        encoding,
+        findings,
+        error: None,
+        document: options
+            .extract
+            .then(|| DocumentInfo::new(source, &analysis)),
+        text: options.include_text.then(|| source.text.clone()),
+        bytes,
+    }
+}

@@ -1,0 +1,236 @@
+//! DOMAIN.md's test phrases (TCVN3 and VNI columns), as cp1252-read Unicode text and as raw bytes,
+//! and the five seeds, which must come out unchanged except seed 000's VNI-damaged "Soá".
+
+use unicode_normalization::UnicodeNormalization;
+use vblint::decode::{decode, decode_str, legacy::cp1252_byte};
+
+/// (intended, TCVN3 as read through cp1252, VNI as read through cp1252)
+const PHRASES: &[(&str, &str, &str)] = &[
+    (
+        "Độc lập - Tự do - Hạnh phúc",
+        "§éc lËp - Tù do - H¹nh phóc",
+        "Ñoäc laäp - Töï do - Haïnh phuùc",
+    ),
+    ("Số: 12/KH-THCS", "Sè: 12/KH-THCS", "Soá: 12/KH-THCS"),
+    ("Kế hoạch", "KÕ ho¹ch", "Keá hoaïch"),
+    ("KẾ HOẠCH", "KÕ HO¹CH", "KEÁ HOAÏCH"),
+    (
+        "Phát động phong trào thi đua",
+        "Ph¸t ®éng phong trµo thi ®ua",
+        "Phaùt ñoäng phong traøo thi ñua",
+    ),
+    (
+        "Trường Tiểu học",
+        "Tr\u{AD}êng TiÓu häc",
+        "Tröôøng Tieåu hoïc",
+    ),
+    (
+        "năm học 2024-2025",
+        "n¨m häc 2024-2025",
+        "naêm hoïc 2024-2025",
+    ),
+    ("Hiệu trưởng", "HiÖu tr\u{AD}ëng", "Hieäu tröôûng"),
+    ("Nơi nhận", "N¬i nhËn", "Nôi nhaän"),
+    (
+        "Phòng Giáo dục và Đào tạo",
+        "Phßng Gi¸o dôc vµ §µo t¹o",
+        "Phoøng Giaùo duïc vaø Ñaøo taïo",
+    ),
+    (
+        "Mục đích, yêu cầu",
+        "Môc ®Ých, yªu cÇu",
+        "Muïc ñích, yeâu caàu",
+    ),
+    (
+        "Tổ chức thực hiện",
+        "Tæ chøc thùc hiÖn",
+        "Toå chöùc thöïc hieän",
+    ),
+    ("Công đoàn", "C«ng ®oµn", "Coâng ñoaøn"),
+    (
+        "ngày 05 tháng 9 năm 2024",
+        "ngµy 05 th¸ng 9 n¨m 2024",
+        "ngaøy 05 thaùng 9 naêm 2024",
+    ),
+    (
+        "Dạy tốt, học tốt",
+        "D¹y tèt, häc tèt",
+        "Daïy toát, hoïc toát",
+    ),
+    ("Lưu: VT", "L\u{AD}u: VT", "Löu: VT"),
+    ("Người ký", "Ng\u{AD}êi ký", "Ngöôøi kyù"),
+    ("Cộng hoà xã hội", "Céng hoµ x· héi", "Coäng hoaø xaõ hoäi"),
+];
+
+fn bytes_of(cp1252_text: &str) -> Vec<u8> {
+    cp1252_text
+        .chars()
+        .map(|c| cp1252_byte(c).expect("cp1252 char"))
+        .collect()
+}
+
+#[test]
+fn phrases_read_through_cp1252_are_repaired() {
+    let mut failures = Vec::new();
+    for &(intended, tcvn, vni) in PHRASES {
+        for (form, damaged) in [("tcvn3", tcvn), ("vni", vni)] {
+            let got = decode_str(damaged).text;
+            if got != intended {
+                failures.push(format!("{form}: {damaged:?} -> {got:?}, want {intended:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn phrases_as_raw_bytes_are_detected_and_decoded() {
+    let mut failures = Vec::new();
+    for &(intended, tcvn, vni) in PHRASES {
+        for (form, damaged, name) in [("tcvn3", tcvn, "tcvn3"), ("vni", vni, "vni-windows")] {
+            let bytes = bytes_of(damaged);
+            let d = decode(&bytes).expect("decodes");
+            // A phrase without any byte above 0x7F that differs is plain ASCII in both.
+            if d.text != intended || (std::str::from_utf8(&bytes).is_err() && d.report.name != name)
+            {
+                failures.push(format!(
+                    "{form}: {damaged:?} -> {:?} as {}, want {intended:?}",
+                    d.text, d.report.name
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn whole_phrase_lists_as_documents() {
+    for col in 0..2 {
+        let damaged: Vec<&str> = PHRASES
+            .iter()
+            .map(|p| if col == 0 { p.1 } else { p.2 })
+            .collect();
+        let intended: Vec<&str> = PHRASES.iter().map(|p| p.0).collect();
+        let doc = damaged.join("\n");
+        assert_eq!(
+            decode_str(&doc).text,
+            intended.join("\n"),
+            "cp1252-read doc, column {col}"
+        );
+        assert_eq!(
+            decode(&bytes_of(&doc)).unwrap().text,
+            intended.join("\n"),
+            "raw doc, column {col}"
+        );
+    }
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = if dir.exists() {
+        dir
+    } else {
+        std::path::PathBuf::from("/work/shared/seeds")
+    };
+    let mut v: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read_to_string(e.path()).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn clean_seeds_come_out_unchanged_except_the_damaged_word() {
+    let seeds = seeds();
+    if seeds.is_empty() {
+        eprintln!("SKIP: seeds not found");
+        return;
+    }
+    for (name, text) in seeds {
+        let d = decode(text.as_bytes()).unwrap();
+        let want: String = text.replace("\r\n", "\n").nfc().collect();
+        let want = if name.starts_with("000") {
+            want.replacen("Soá:", "Số:", 1)
+        } else {
+            want
+        };
+        if d.text != want {
+            let diff: Vec<String> = d
+                .text
+                .lines()
+                .zip(want.lines())
+                .filter(|(a, b)| a != b)
+                .take(5)
+                .map(|(a, b)| format!("got  {a}\nwant {b}"))
+                .collect();
+            panic!("{name} changed:\n{}", diff.join("\n"));
+        }
+        let expected_repairs = usize::from(name.starts_with("000"));
+        assert_eq!(
+            d.report.repairs.len(),
+            expected_repairs,
+            "{name}: {:?}",
+            d.report.repairs
+        );
+        if name.starts_with("000") {
+            let r = &d.report.repairs[0];
+            assert_eq!(
+                (
+                    r.line,
+                    r.column,
+                    r.end_column,
+                    r.original.as_str(),
+                    r.repaired.as_str()
+                ),
+                (6, 5, 8, "Soá", "Số")
+            );
+            assert_eq!(r.encoding, "vni-as-cp1252");
+        }
+    }
+}
+
+#[test]
+fn tricky_clean_text_is_untouched() {
+    for line in [
+        "Don’t touch “English” words: café, naïve, résumé, Müller, São Paulo, Zürich.",
+        "Email: thpt.locthai@binhphuoc.edu.vn; ĐT: 0271.3866.123; web: https://moet.gov.vn/?a=1&b=2",
+        "THPT, THCS, GD&ĐT, UBND, HĐND, BCH, TNCS, CĐ, ĐH, QĐ-UBND, NĐ-CP, TT-BGDĐT",
+        "Ông bà, ÔNG BÀ, Ý kiến, ý thức, Ủy ban, Uỷ ban, hoà bình, hòa bình, thuỷ lợi, thủy lợi, khoẻ",
+        "Trà và cà phê, cá kho tộ; Tô Thị Bê; Đà Lạt – Lâm Đồng … “Ở đâu?”",
+        "Số: 12/KH-THCS ngày 05/9/2024 – Năm học 2024–2025 (1.250.000 đồng)",
+        "a) b) c) 1. 2. 3. I. II. III. IV. – • ● ○ ■ □ ✓ ✔ © ® ° ± × ÷ ½",
+    ] {
+        let d = decode_str(line);
+        assert_eq!(d.text, line, "{:?}", d.report.repairs);
+        assert!(d.report.repairs.is_empty());
+        let d = decode(line.as_bytes()).unwrap();
+        assert_eq!(d.text, line);
+    }
+}
+
+#[test]
+fn tone_style_of_seed_000() {
+    let seeds = seeds();
+    let Some((_, text)) = seeds.iter().find(|(n, _)| n.starts_with("000")) else {
+        eprintln!("SKIP: seeds not found");
+        return;
+    };
+    let d = decode(text.as_bytes()).unwrap();
+    let t = vblint::decode::tone_style(&d.text);
+    assert!(t.is_mixed(), "old {} new {}", t.old, t.new);
+    assert!(t.words.iter().any(|w| w.word == "Uỷ" && w.other == "Ủy"));
+    assert!(t.words.iter().any(|w| w.word == "khoá"));
+    assert!(t.words.iter().any(|w| w.word == "khóa"));
+    for w in &t.words {
+        assert_eq!(&d.text[w.span.start..w.span.end], w.word);
+    }
+}
