@@ -123,9 +123,32 @@ pub struct KnownDocument {
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,
+    /// Comparison keys, computed once at load time: lookups run for every citation of every file.
+    #[serde(skip)]
+    pub keys: DocumentKeys,
+}
+
+/// [`normalize_symbol`] of a registry entry's symbol and [`normalize_name`] of its name and
+/// issuers (canonical first).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentKeys {
+    pub symbol: String,
+    pub name: Option<String>,
+    pub issuers: Vec<String>,
 }
 
 impl KnownDocument {
+    fn compute_keys(&mut self) {
+        self.keys = DocumentKeys {
+            symbol: normalize_symbol(&self.symbol),
+            name: self.name.as_deref().map(normalize_name),
+            issuers: std::iter::once(&self.issuer)
+                .chain(&self.issuer_aliases)
+                .map(|n| normalize_name(n))
+                .collect(),
+        };
+    }
+
     /// The year of issue: from `date`, else `year`.
     pub fn issue_year(&self) -> Option<i32> {
         self.date.map(|d| d.year).or(self.year)
@@ -140,9 +163,7 @@ impl KnownDocument {
     /// ignored).
     pub fn issuer_matches(&self, name: &str) -> bool {
         let n = normalize_name(name);
-        std::iter::once(&self.issuer)
-            .chain(&self.issuer_aliases)
-            .any(|a| normalize_name(a) == n)
+        self.keys.issuers.contains(&n)
     }
 
     fn sort_key(&self) -> (i32, u32, u32, &str) {
@@ -152,7 +173,7 @@ impl KnownDocument {
 
     /// Same symbol and same date, or same year when one of the two has no date.
     fn same_key(&self, other: &KnownDocument) -> bool {
-        normalize_symbol(&self.symbol) == normalize_symbol(&other.symbol)
+        self.keys.symbol == other.keys.symbol
             && self.issue_year() == other.issue_year()
             && match (self.date, other.date) {
                 (Some(a), Some(b)) => a == b,
@@ -241,13 +262,15 @@ pub struct DocType {
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,
+    /// [`normalize_name`] of each of `names`, computed at load time.
+    #[serde(skip)]
+    pub name_keys: Vec<String>,
 }
 
 impl DocType {
     /// Whether `word` is one of this code's type words (case-insensitive, tone placement ignored).
     pub fn matches_name(&self, word: &str) -> bool {
-        let w = normalize_name(word);
-        self.names.iter().any(|n| normalize_name(n) == w)
+        self.name_keys.contains(&normalize_name(word))
     }
 }
 
@@ -268,6 +291,9 @@ pub struct Issuer {
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,
+    /// [`normalize_name`] of each of `names`, computed at load time.
+    #[serde(skip)]
+    pub name_keys: Vec<String>,
 }
 
 impl Issuer {
@@ -275,10 +301,9 @@ impl Issuer {
     /// ("Ủy ban nhân dân huyện Tam Nông"). Case-insensitive, tone placement ignored.
     pub fn matches_name(&self, text: &str) -> bool {
         let t = normalize_name(text);
-        self.names.iter().any(|n| {
-            let n = normalize_name(n);
-            t == n || (t.starts_with(&n) && t[n.len()..].starts_with(' '))
-        })
+        self.name_keys
+            .iter()
+            .any(|n| t == *n || (t.starts_with(n.as_str()) && t[n.len()..].starts_with(' ')))
     }
 }
 
@@ -311,6 +336,19 @@ pub struct Movement {
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,
+    /// The syllables of each of [`Movement::names`] ([`normalize_name`], split at non-letters),
+    /// computed at load time.
+    #[serde(skip)]
+    pub name_syllables: Vec<Vec<String>>,
+}
+
+/// The lower-case syllables of a name, without punctuation: the unit movement names are compared in.
+pub fn name_syllables(s: &str) -> Vec<String> {
+    normalize_name(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 impl Movement {
@@ -387,6 +425,88 @@ fn is_mark(c: char) -> bool {
 /// each word moved to the word's end, so that old and new tone placement ("hoà"/"hòa",
 /// "Uỷ"/"Ủy") compare equal while different tones or letters do not (diacritics-exact).
 pub fn normalize_name(s: &str) -> String {
+    // Names are compared for every citation, quote and anniversary phrase of every file: precomposed
+    // text (nearly all) takes a one-pass path over the vowel table; anything else takes the
+    // general NFD path. Both give the same key (property-tested).
+    let simple = s.chars().all(|c| {
+        c.is_ascii()
+            || crate::decode::viet::is_viet_letter(c)
+            || !(c.is_alphanumeric() || is_mark(c))
+    });
+    if simple {
+        normalize_precomposed_name(s)
+    } else {
+        normalize_name_general(s)
+    }
+}
+
+/// [`normalize_name`] for text without combining marks whose letters are ASCII or Vietnamese.
+fn normalize_precomposed_name(s: &str) -> String {
+    use crate::decode::viet::{self, Tone};
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut tone = Tone::Level;
+    let mut last_space = true;
+    // The word's tone goes onto its last letter, as NFC composes "hoa" + grave into "hoà".
+    let flush = |out: &mut String, tone: &mut Tone| {
+        if *tone == Tone::Level {
+            return;
+        }
+        if let Some(last) = out.pop() {
+            match viet::vowel(last) {
+                Some(v) => out.push(viet::compose(v.family, *tone, false)),
+                None => out.extend([last, tone_mark(*tone)].into_iter().nfc()),
+            }
+        }
+        *tone = Tone::Level;
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            match viet::vowel(c) {
+                Some(v) => {
+                    out.push(viet::compose(v.family, Tone::Level, false));
+                    if v.tone != Tone::Level {
+                        tone = v.tone;
+                    }
+                }
+                None if c == 'Đ' => out.push('đ'),
+                None => out.push(c.to_ascii_lowercase()),
+            }
+            last_space = false;
+            continue;
+        }
+        flush(&mut out, &mut tone);
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(match c {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                c => c,
+            });
+            last_space = false;
+        }
+    }
+    flush(&mut out, &mut tone);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn tone_mark(tone: crate::decode::viet::Tone) -> char {
+    use crate::decode::viet::Tone;
+    match tone {
+        Tone::Level => ' ',
+        Tone::Acute => '\u{301}',
+        Tone::Grave => '\u{300}',
+        Tone::Hook => '\u{309}',
+        Tone::Tilde => '\u{303}',
+        Tone::Dot => '\u{323}',
+    }
+}
+
+/// [`normalize_name`] for any text: NFD, tone marks moved to the word's end, NFC.
+fn normalize_name_general(s: &str) -> String {
     let lowered: String = s
         .nfd()
         .map(|c| match c {
@@ -443,9 +563,7 @@ impl RuleData {
         symbol: &str,
     ) -> impl Iterator<Item = &'a KnownDocument> + 'a {
         let key = normalize_symbol(symbol);
-        self.documents
-            .iter()
-            .filter(move |d| normalize_symbol(&d.symbol) == key)
+        self.documents.iter().filter(move |d| d.keys.symbol == key)
     }
 
     /// The type code, exactly (case matters), Đ look-alikes and spaces ignored.
@@ -697,7 +815,10 @@ fn load_reduplications(src: &Src) -> Result<HashSet<String>, RuleDataError> {
 
 fn load_documents(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
     let file: DocumentsFile = src.parse()?;
-    let entries = src.entries(file.document, |d, o| d.origin = o);
+    let entries = src.entries(file.document, |d, o| {
+        d.origin = o;
+        d.compute_keys();
+    });
     for (i, (d, line)) in entries.iter().enumerate() {
         let line = *line;
         src.require(line, "symbol", &d.symbol)?;
@@ -840,7 +961,10 @@ fn check_codes<'a>(
 
 fn load_doc_types(src: &Src) -> Result<Vec<DocType>, RuleDataError> {
     let file: DocTypesFile = src.parse()?;
-    let entries = src.entries(file.types, |t, o| t.origin = o);
+    let entries = src.entries(file.types, |t, o| {
+        t.origin = o;
+        t.name_keys = t.names.iter().map(|n| normalize_name(n)).collect();
+    });
     check_codes(
         src,
         "type",
@@ -858,7 +982,10 @@ fn load_doc_types(src: &Src) -> Result<Vec<DocType>, RuleDataError> {
 
 fn load_issuers(src: &Src) -> Result<Vec<Issuer>, RuleDataError> {
     let file: IssuersFile = src.parse()?;
-    let entries = src.entries(file.issuer, |t, o| t.origin = o);
+    let entries = src.entries(file.issuer, |t, o| {
+        t.origin = o;
+        t.name_keys = t.names.iter().map(|n| normalize_name(n)).collect();
+    });
     check_codes(
         src,
         "issuer",
@@ -883,7 +1010,10 @@ fn load_issuers(src: &Src) -> Result<Vec<Issuer>, RuleDataError> {
 
 fn load_movements(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
     let file: MovementsFile = src.parse()?;
-    let entries = src.entries(file.movement, |m, o| m.origin = o);
+    let entries = src.entries(file.movement, |m, o| {
+        m.origin = o;
+        m.name_syllables = m.names().map(|n| name_syllables(n)).collect();
+    });
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (i, (m, line)) in entries.iter().enumerate() {
         let line = *line;
@@ -1133,6 +1263,30 @@ fn merge_by<T>(list: &mut Vec<T>, other: Vec<T>, key: impl Fn(&T) -> String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The precomposed fast path gives the same keys as the general NFD path.
+        #[test]
+        fn name_keys_agree_on_both_paths(
+            s in "[a-zA-Z0-9 ,.\\-–“”()đĐăâêôơưĂÂÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠỲÝỶỸỴỦỨỰ\t\n]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize_precomposed_name(&s), normalize_name_general(&s));
+        }
+    }
+
+    #[test]
+    fn name_keys_ignore_tone_placement_and_case() {
+        assert_eq!(
+            normalize_name("Uỷ ban  Nhân dân"),
+            normalize_name("ủy ban nhân dân")
+        );
+        assert_eq!(normalize_name("Hoà bình"), normalize_name("hòa   BÌNH"));
+        assert_ne!(normalize_name("hoà"), normalize_name("hoá"));
+        assert_eq!(
+            normalize_name("Ke\u{302}\u{301} hoa\u{323}ch"),
+            normalize_name("kế hoạch")
+        );
+    }
 
     #[test]
     fn symbols_normalize() {

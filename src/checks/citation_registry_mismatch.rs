@@ -45,7 +45,7 @@ pub(crate) fn registry_entry<'a>(cx: &'a Context, c: &Citation) -> Option<&'a Kn
             cx.data
                 .documents
                 .iter()
-                .filter(|d| d.name.as_deref().is_some_and(|n| normalize_name(n) == key))
+                .filter(|d| d.keys.name.as_ref() == Some(&key))
                 .collect()
         }
         (None, None) => return None,
@@ -130,14 +130,12 @@ pub(crate) fn format_date_like(like: &DateMention, text: &str, date: Date) -> St
 /// such as "khóa XII", or a shortening of one).
 fn issuer_agrees(doc: &KnownDocument, cited: &str) -> bool {
     let cited = normalize_name(cited);
-    std::iter::once(&doc.issuer)
-        .chain(&doc.issuer_aliases)
-        .map(|n| normalize_name(n))
-        .any(|n| {
-            cited == n
-                || cited.starts_with(&format!("{n} "))
-                || (n.starts_with(&format!("{cited} ")) && cited.contains(' '))
-        })
+    let word_prefix = |long: &str, short: &str| {
+        long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ')
+    };
+    doc.keys.issuers.iter().any(|n| {
+        cited == *n || word_prefix(&cited, n) || (word_prefix(n, &cited) && cited.contains(' '))
+    })
 }
 
 /// The end of a citation's clause: the next ";", sentence end, line end or next citation.

@@ -22,18 +22,44 @@ use crate::source::Span;
 /// A word of a line: its byte span and whether punctuation touches it on either side.
 struct Word<'a> {
     text: &'a str,
+    /// Hash of the lowercased text: neighbouring words are compared by key first.
+    key: u64,
     span: Span,
     punct_before: bool,
     punct_after: bool,
 }
 
-fn words(line: &str, offset: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+/// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && (viet_letter(c) || c.is_alphanumeric()))
+}
+
+fn viet_letter(c: char) -> bool {
+    crate::decode::viet::is_viet_letter(c)
+}
+
+/// A case-insensitive hash of a word (FxHash-style mixing of the lowercased characters).
+fn word_key(text: &str) -> u64 {
+    let mix =
+        |h: u64, c: char| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    text.chars().fold(0, |h, c| {
+        if c.is_ascii() {
+            mix(h, c.to_ascii_lowercase())
+        } else {
+            // The vowel table first: `char::to_lowercase` searches all of Unicode.
+            mix(h, crate::decode::viet::to_lower(c))
+        }
+    })
+}
+
+/// The words of `line` (at byte `offset` of the text) into `out`, which is cleared first.
+fn words<'a>(line: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
+    out.clear();
     let mut pos = 0;
     for raw in line.split(' ') {
         let start = pos;
         pos += raw.len() + 1;
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = raw.trim_matches(|c: char| !is_word_char(c));
         if core.is_empty() {
             if !raw.is_empty() {
                 // A lone punctuation mark separates phrases.
@@ -48,38 +74,24 @@ fn words(line: &str, offset: usize) -> Vec<Word<'_>> {
         let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
         out.push(Word {
             text: core,
+            key: word_key(core),
             span: Span::new(offset + start + lead, offset + start + lead + core.len()),
             punct_before: lead > 0,
             punct_after: lead + core.len() < raw.len(),
         });
     }
-    out
 }
 
 fn same(a: &Word, b: &Word) -> bool {
-    // Case-insensitive without allocating: this runs for every pair of neighbouring words, and
-    // most pairs differ in their first letter.
-    if a.text == b.text {
-        return true;
-    }
-    let (Some(x), Some(y)) = (a.text.chars().next(), b.text.chars().next()) else {
-        return false;
-    };
-    let first_same = if x.is_ascii() && y.is_ascii() {
-        x.eq_ignore_ascii_case(&y)
-    } else {
-        x == y || x.to_lowercase().eq(y.to_lowercase())
-    };
-    first_same
-        && a.text
-            .chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.text.chars().flat_map(char::to_lowercase))
+    // Letter by letter with the same lowercase as `word_key`, so that equal words have equal keys.
+    let lower = crate::decode::viet::to_lower;
+    a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut ws = Vec::new();
     for (_, start, line) in cx.source.lines() {
-        let ws = words(line, start);
+        words(line, start, &mut ws);
         let mut i = 0;
         'scan: while i < ws.len() {
             for n in (1..=4).rev() {
@@ -88,6 +100,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let first = &ws[i..i + n];
                 let second = &ws[i + n..i + 2 * n];
+                if !first.iter().zip(second).all(|(a, b)| a.key == b.key) {
+                    continue;
+                }
                 let contiguous = first[..n - 1].iter().all(|w| !w.punct_after)
                     && !first[n - 1].punct_after
                     && second.iter().all(|w| !w.punct_before)

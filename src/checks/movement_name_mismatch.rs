@@ -22,7 +22,7 @@
 //! Quote the canonical name: "Cả nước chung sức xây dựng nông thôn mới".
 
 use super::{Context, Diagnostic};
-use crate::ruledata::{Movement, normalize_name};
+use crate::ruledata::{Movement, name_syllables};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,15 +35,6 @@ static PERIOD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*,?\s*(?:giai đoạn|năm học|năm)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*$")
         .expect("valid regex")
 });
-
-/// Lower-case syllables without punctuation.
-fn syllables(s: &str) -> Vec<String> {
-    normalize_name(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 fn edit_distance(a: &[String], b: &[String]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -84,9 +75,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = cx.source.text.as_str();
     let year = cx.analysis.plan_year;
     let movements = cx.data.movements();
-    let names: Vec<(&Movement, &String, Vec<String>)> = movements
+    let names: Vec<(&Movement, &Vec<String>)> = movements
         .iter()
-        .flat_map(|m| m.names().map(move |n| (m, n, syllables(n))))
+        .flat_map(|m| m.name_syllables.iter().map(move |s| (m, s)))
         .collect();
     for cap in QUOTED.captures_iter(text) {
         let Some(inner) = cap.get(1).or_else(|| cap.get(2)) else {
@@ -96,15 +87,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let quoted = PERIOD_TAIL.replace(inner.as_str(), "");
-        let words = syllables(&quoted);
+        let words = name_syllables(&quoted);
         if words.len() < 4 {
             continue;
         }
         // Exact names (or names extended with more words) are fine, unless out of period.
         let exact = names
             .iter()
-            .filter(|(_, _, n)| words == *n || (words.len() > n.len() && words.starts_with(n)))
-            .map(|(m, _, _)| *m)
+            .filter(|(_, n)| words == **n || (words.len() > n.len() && words.starts_with(n)))
+            .map(|(m, _)| *m)
             .collect::<Vec<_>>();
         let span = Span::new(inner.start(), inner.start() + quoted.len());
         if !exact.is_empty() {
@@ -116,7 +107,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(new) = old.renamed_to.as_deref() else {
                 continue;
             };
-            if words.len() != syllables(&old.name).len() {
+            if old
+                .name_syllables
+                .first()
+                .is_some_and(|n| words.len() != n.len())
+            {
                 continue; // an extended old name: leave it to the reader
             }
             out.push(
@@ -134,10 +129,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let best = names
             .iter()
-            .filter(|(m, _, _)| usable_in(m, year))
-            .map(|(m, n, s)| (similarity(&words, s), *m, *n))
+            .filter(|(m, _)| usable_in(m, year))
+            .map(|(m, s)| (similarity(&words, s), *m))
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((sim, m, _)) = best else { continue };
+        let Some((sim, m)) = best else { continue };
         if sim < THRESHOLD {
             continue;
         }

@@ -28,15 +28,17 @@
 use super::citation_missing_date::inside_quotes;
 use super::citation_registry_mismatch::clause_end;
 use super::{Context, Diagnostic};
+use crate::extract::fast_regex::BoundaryRegex;
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnăm học\s*(\d{4})(\s*[-–—]\s*)(\d{4})").expect("valid regex")
+// Scanned over the whole text: `BoundaryRegex` keeps the `\b` patterns on the DFA.
+static SCHOOL_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
+    BoundaryRegex::new(r"(?i)\bnăm học\s*(\d{4})(\s*[-–—]\s*)(\d{4})").expect("valid regex")
 });
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid regex"));
+static YEAR: LazyLock<BoundaryRegex> =
+    LazyLock::new(|| BoundaryRegex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid regex"));
 static RANGE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?\d{4}").expect("valid regex"));
 /// Words that make a clause look back, or name a period or a legal text.

@@ -164,13 +164,42 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
 /// C1 controls, and letters of other scripts (VPS "ườ" is the bytes DC A9, which UTF-8 reads as
 /// Syriac). Combining marks stay plausible: they are NFD Vietnamese.
 pub fn utf8_has_foreign_chars(text: &str) -> bool {
-    text.chars().any(|c| match c {
-        '\t' | '\n' | '\r' | '\x0c' => false,
-        '\0'..='\x1f' | '\u{80}'..='\u{9f}' => true,
-        '\u{300}'..='\u{36f}' => false,
-        '\u{100}'..='\u{1dff}' => !viet::is_viet_letter(c),
-        _ => false,
-    })
+    // A byte scan (this runs on every UTF-8 file): only the lead bytes of the suspect ranges are
+    // looked at, and in Latin Extended-A/B only ă đ ĩ ũ ơ ư and their capitals are Vietnamese.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_le_bytes(chunk);
+            // No byte ≥ 0x80 and none < 0x20: eight plain ASCII characters.
+            let high = word & 0x8080_8080_8080_8080;
+            let low = word.wrapping_sub(0x2020_2020_2020_2020) & !word & 0x8080_8080_8080_8080;
+            if high == 0 && low == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let x = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let foreign = match x {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F => true,
+            0xC2 => (0x80..=0x9F).contains(&next),
+            0xC4..=0xC6 => text
+                .get(i..i + 2)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| !viet::is_viet_letter(c)),
+            0xC7..=0xCB | 0xCE..=0xE0 => true,
+            0xCD => next >= 0xB0, // U+0370 on: Greek
+            0xE1 => next < 0xB8,  // U+1000–U+1DFF
+            _ => false,
+        };
+        if foreign {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A legacy encoding for bytes that are valid UTF-8 but read better as a legacy charset: checked
@@ -257,4 +286,49 @@ fn looks_viqr_sample(sample: &str) -> bool {
         }
     }
     good >= 3 && strong >= 3 && strong * 4 >= good && good * 5 >= words && bad * 10 <= good
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition `utf8_has_foreign_chars` implements with a byte scan.
+    fn foreign_by_chars(text: &str) -> bool {
+        text.chars().any(|c| match c {
+            '\t' | '\n' | '\r' | '\x0c' => false,
+            '\0'..='\x1f' | '\u{80}'..='\u{9f}' => true,
+            '\u{300}'..='\u{36f}' => false,
+            '\u{100}'..='\u{1dff}' => !viet::is_viet_letter(c),
+            _ => false,
+        })
+    }
+
+    #[test]
+    fn foreign_chars_in_vietnamese_and_other_scripts() {
+        assert!(!utf8_has_foreign_chars(
+            "Kế hoạch Đội TNTP Hồ Chí Minh\r\n\tnăm 2024 – “thi đua”"
+        ));
+        assert!(!utf8_has_foreign_chars("Ke\u{302}\u{301} hoa\u{323}ch"));
+        for text in [
+            "CỬ \u{5}",
+            "tr\u{729}ng",
+            "\u{96}",
+            "Ω",
+            "ǎ",
+            "\u{1d00}",
+            "ʼ",
+        ] {
+            assert!(utf8_has_foreign_chars(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scan_agrees_with_the_char_definition(
+            s in "[a-zA-Z \\n\\t\\x00-\\x1f\\u{80}-\\u{2ff}\\u{300}-\\u{380}\\u{1000}-\\u{1fff}ăđơưĂĐƠƯàảãạ]{0,40}"
+        ) {
+            prop_assert_eq!(utf8_has_foreign_chars(&s), foreign_by_chars(&s));
+        }
+    }
 }

@@ -542,23 +542,20 @@ fn reliable(c: char) -> bool {
 
 /// Byte ranges of the runs of letters in `line`.
 pub fn word_ranges(line: &str) -> Vec<(usize, usize)> {
-    let mut v = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices() {
-        let letter = viet::is_viet_letter(c);
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                v.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        v.push((s, line.len()));
-    }
-    v
+    words_of(line).collect()
+}
+
+/// Byte ranges of the runs of Vietnamese letters in `text`, lazily (no allocation).
+pub fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.by_ref().find(|&(_, c)| viet::is_viet_letter(c))?.0;
+        let end = chars
+            .by_ref()
+            .find(|&(_, c)| !viet::is_viet_letter(c))
+            .map_or(text.len(), |(i, _)| i);
+        Some((start, end))
+    })
 }
 
 // ---------------------------------------------------------------- VNI

@@ -101,7 +101,7 @@ fn ends_with_open_glide_rhyme(word: &str) -> bool {
 /// Finds the words of `text` written with old- or new-style tone placement.
 pub fn tone_style(text: &str) -> ToneStyleCounts {
     let mut counts = ToneStyleCounts::default();
-    for (s, e) in super::legacy::word_ranges(text) {
+    for (s, e) in super::legacy::words_of(text) {
         let w = &text[s..e];
         if w.is_ascii() || !ends_with_open_glide_rhyme(w) {
             continue;

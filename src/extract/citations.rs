@@ -7,6 +7,7 @@
 
 use super::dates::DateMention;
 use super::fast_regex::BoundaryRegex;
+use crate::decode::viet;
 use crate::source::Span;
 use regex::Regex;
 use serde::Serialize;
@@ -420,6 +421,16 @@ fn line_rest(text: &str, pos: usize) -> &str {
     &rest[..rest.find('\n').unwrap_or(rest.len())]
 }
 
+/// Whether `hay` starts with `needle`, ignoring case letter by letter (no allocation: this runs
+/// for every word after a citation).
+fn starts_with_caseless(hay: &str, needle: &str) -> bool {
+    let mut hay = hay.chars();
+    needle.chars().all(|n| {
+        hay.next()
+            .is_some_and(|h| viet::to_lower(h) == viet::to_lower(n))
+    })
+}
+
 /// The issuer's name: capitalized words and the lower-case words that belong in agency names.
 fn issuer_text(s: &str) -> &str {
     let mut end = 0;
@@ -434,9 +445,7 @@ fn issuer_text(s: &str) -> &str {
         }
         // "… của Bộ Chính trị và Chỉ thị 05-CT/TW": "và" starts the next citation, not a name.
         if let Some(after) = rest.strip_prefix("và ")
-            && TYPE_WORDS
-                .iter()
-                .any(|t| after.to_lowercase().starts_with(&t.to_lowercase()))
+            && TYPE_WORDS.iter().any(|t| starts_with_caseless(after, t))
         {
             break;
         }

@@ -43,6 +43,31 @@ impl BoundaryRegex {
             .is_some_and(|from| self.full.is_match(&text[from..]))
     }
 
+    /// Same as `Regex::captures_iter` of the full pattern, for patterns that cannot match the
+    /// empty string. `captures_at` keeps the haystack around the start in view, so each full
+    /// search starts right at the relaxed candidate and sees the real neighbour for `\b`.
+    pub fn captures_iter<'r, 'h: 'r>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + 'r {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let candidate = self.relaxed.find_at(text, pos)?.start();
+            let caps = self.full.captures_at(text, candidate)?;
+            let whole = caps.get(0)?;
+            // An empty match would repeat forever: step over one character.
+            pos = if whole.is_empty() {
+                text[whole.end()..]
+                    .chars()
+                    .next()
+                    .map(|c| whole.end() + c.len_utf8())?
+            } else {
+                whole.end()
+            };
+            Some(caps)
+        })
+    }
+
     /// Same as `Regex::captures` of the full pattern, as (offset, captures of `text[offset..]`).
     pub fn captures<'h>(&self, text: &'h str) -> Option<(usize, Captures<'h>)> {
         let from = self.window(text)?;
@@ -60,6 +85,8 @@ mod tests {
         r"(?i)\btừ\s+(?:ngày|tháng)?\s*$",
         r"(?i)(?:nộp|gửi)\b[^.;:]{0,20}?\b(?:trước|vào)\s+ngày\s*$",
         r"\b(?P<type>Luật|Pháp lệnh)\s+(?P<name>[A-ZĐ][^;()]{2,30}?)\s*ngày\s+$",
+        r"(?i)\bnăm\s+(\d{4})\b",
+        r"(?i)\bnăm học\s*(\d{4})(\s*[-–—]\s*)(\d{4})",
     ];
 
     fn check(text: &str) {
@@ -76,6 +103,16 @@ mod tests {
                     .collect::<Vec<_>>()
             });
             assert_eq!(actual, expected, "{p} on {text:?}");
+            let ranges = |caps: Vec<Captures>| {
+                caps.iter()
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ranges(fast.captures_iter(text).collect()),
+                ranges(full.captures_iter(text).collect()),
+                "{p} on {text:?}"
+            );
         }
     }
 
@@ -90,6 +127,7 @@ mod tests {
             "gửi về Phòng trước ngày ",
             "gửiz về trước ngày",
             "Luật Thi đua, khen thưởng ngày ",
+            "năm 2024, trong năm 20245 và xnăm 2023; Năm học 2023 - 2024, ănăm học 2022-2023",
             "ảLuật Giáo dục ngày ",
             "",
         ] {
@@ -104,7 +142,7 @@ mod tests {
                 prop::sample::select(vec![
                     "Chỉ", "thị", "số", ":", " ", "  ", "x", "Đ", "ả", "từ", "ngày", "tháng",
                     "gửi", "nộp", "về", "trước", "vào", "Luật", "Giáo", "dục", ";", ".", "Kế",
-                    "hoạch", "Pháp", "lệnh", "A", "1",
+                    "hoạch", "Pháp", "lệnh", "A", "1", "năm", "học", "2024", "2023-", "–",
                 ]),
                 0..16,
             )
