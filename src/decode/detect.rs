@@ -197,7 +197,13 @@ pub fn utf8_has_foreign_chars(text: &str) -> bool {
         if foreign {
             return true;
         }
-        i += 1;
+        // On to the next character: continuation bytes need no look.
+        i += match x {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
     }
     false
 }

@@ -89,23 +89,44 @@ pub fn word_style(word: &str) -> Option<(ToneStyle, String)> {
     Some((style, other.into_iter().collect()))
 }
 
-/// A cheap filter before [`word_style`]: the word ends in o/u + a/e/y, in any tone and case. Most
-/// words do not, and the syllable analysis is the costly part.
-fn ends_with_open_glide_rhyme(word: &str) -> bool {
-    const GLIDE: &str = "oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ";
-    const NUCLEUS: &str = "aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ";
-    let mut rev = word.chars().rev();
-    matches!((rev.next(), rev.next()), (Some(last), Some(glide)) if NUCLEUS.contains(last) && GLIDE.contains(glide))
+/// o/u followed by a/e/y, in any tone and case (vowel families 6, 9 then 0, 3, 11).
+fn is_glide_rhyme(glide: char, nucleus: char) -> bool {
+    let family = |c: char| viet::vowel(c).map(|v| v.family);
+    matches!(family(glide), Some(6 | 9)) && matches!(family(nucleus), Some(0 | 3 | 11))
+}
+
+/// Byte ranges of the words of `text` that are not all ASCII and end in an o/u + a/e/y rhyme, in
+/// any tone and case: a cheap filter before [`word_style`] (most words do not qualify, and the
+/// syllable analysis is the costly part). One pass, each character looked at once.
+fn glide_rhyme_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    let (mut start, mut prev, mut last, mut non_ascii) = (None, ' ', ' ', false);
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            if viet::is_viet_letter(c) {
+                start.get_or_insert(i);
+                (prev, last) = (last, c);
+                non_ascii |= !c.is_ascii();
+                continue;
+            }
+            let Some(s) = start.take() else { continue };
+            let hit = non_ascii && prev != ' ' && is_glide_rhyme(prev, last);
+            (prev, last, non_ascii) = (' ', ' ', false);
+            if hit {
+                return Some((s, i));
+            }
+        }
+        None
+    })
 }
 
 /// Finds the words of `text` written with old- or new-style tone placement.
 pub fn tone_style(text: &str) -> ToneStyleCounts {
     let mut counts = ToneStyleCounts::default();
-    for (s, e) in super::legacy::words_of(text) {
+    for (s, e) in glide_rhyme_words(text) {
         let w = &text[s..e];
-        if w.is_ascii() || !ends_with_open_glide_rhyme(w) {
-            continue;
-        }
         if let Some((style, other)) = word_style(w) {
             match style {
                 ToneStyle::Old => counts.old += 1,
@@ -125,6 +146,25 @@ pub fn tone_style(text: &str) -> ToneStyleCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass scan finds exactly the words that the word-by-word definition selects.
+        #[test]
+        fn glide_rhyme_scan_matches_its_definition(
+            text in "[a-zA-Z oOuUaAeEyYòóủũụÒỌÚàáảãạẠèéẻẽẹýỳỷỹỵỲÝđ,.\\n]{0,40}"
+        ) {
+            let definition: Vec<(usize, usize)> = super::super::legacy::words_of(&text)
+                .filter(|&(s, e)| {
+                    let w = &text[s..e];
+                    let mut rev = w.chars().rev();
+                    !w.is_ascii()
+                        && matches!((rev.next(), rev.next()), (Some(n), Some(g)) if is_glide_rhyme(g, n))
+                })
+                .collect();
+            prop_assert_eq!(glide_rhyme_words(&text).collect::<Vec<_>>(), definition);
+        }
+    }
 
     #[test]
     fn styles() {
