@@ -19,33 +19,23 @@
 //! Correct the deadline to a date after the issue date, or correct the issue date.
 
 use super::{Context, Diagnostic};
-use crate::extract::dates::DateRole;
+use crate::extract::dates::{DateMention, DateRole};
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(issued) = cx.issue_date() else {
-        return;
-    };
-    for d in cx
-        .analysis
-        .dates
-        .iter()
-        .filter(|d| d.role == DateRole::Deadline)
-    {
-        let Some(last) = d.last_day() else { continue };
-        if last < issued {
-            out.push(
-                Diagnostic::new(
-                    d.span,
-                    format!(
-                        "hạn {} đã qua trước {} {}: hạn phải sau ngày ban hành",
-                        cx.slice(d.span),
-                        cx.issue_date_phrase(),
-                        issued.to_vietnamese()
-                    ),
-                )
-                .help("kiểm tra lại ngày/tháng/năm của hạn; có thể đây là hạn chép từ kế hoạch cũ"),
-            );
-        }
+    // A month deadline ("trước tháng 11/2020") runs to the month's last day.
+    for (d, issued) in cx.dates_before_issue(DateRole::Deadline, DateMention::last_day) {
+        out.push(
+            Diagnostic::new(
+                d.span,
+                format!(
+                    "hạn {} đã qua trước {} {}: hạn phải sau ngày ban hành",
+                    cx.slice(d.span),
+                    cx.issue_date_phrase(),
+                    issued.to_vietnamese()
+                ),
+            )
+            .help("kiểm tra lại ngày/tháng/năm của hạn; có thể đây là hạn chép từ kế hoạch cũ"),
+        );
     }
 }
 

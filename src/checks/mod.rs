@@ -51,10 +51,25 @@ pub struct Context<'a> {
     pub reference_date: Option<Date>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The document's issue date, or the configured reference date.
     pub fn issue_date(&self) -> Option<Date> {
         self.analysis.issue_date.or(self.reference_date)
+    }
+
+    /// The dates of `role` whose day (as `day` reads it) falls before the issue date, with that
+    /// issue date: what `deadline-before-issue-date` and `start-before-issue-date` report.
+    pub fn dates_before_issue(
+        &self,
+        role: crate::extract::dates::DateRole,
+        day: fn(&crate::extract::dates::DateMention) -> Option<Date>,
+    ) -> impl Iterator<Item = (&'a crate::extract::dates::DateMention, Date)> + 'a {
+        let issued = self.issue_date();
+        let dates = &self.analysis.dates;
+        dates.iter().filter_map(move |d| {
+            let issued = issued?;
+            (d.role == role && day(d)? < issued).then_some((d, issued))
+        })
     }
 
     /// Whether the issue date is the document's own (rather than the configured reference).

@@ -22,30 +22,19 @@ use super::{Context, Diagnostic};
 use crate::extract::dates::DateRole;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(issued) = cx.issue_date() else {
-        return;
-    };
-    for d in cx
-        .analysis
-        .dates
-        .iter()
-        .filter(|d| d.role == DateRole::Start)
-    {
-        let Some(date) = d.date else { continue };
-        if date < issued {
-            out.push(
-                Diagnostic::new(
-                    d.span,
-                    format!(
-                        "ngày bắt đầu {} sớm hơn {} {}",
-                        cx.slice(d.span),
-                        cx.issue_date_phrase(),
-                        issued.to_vietnamese()
-                    ),
-                )
-                .help("ngày bắt đầu thực hiện kế hoạch nên từ ngày ban hành trở đi"),
-            );
-        }
+    for (d, issued) in cx.dates_before_issue(DateRole::Start, |d| d.date) {
+        out.push(
+            Diagnostic::new(
+                d.span,
+                format!(
+                    "ngày bắt đầu {} sớm hơn {} {}",
+                    cx.slice(d.span),
+                    cx.issue_date_phrase(),
+                    issued.to_vietnamese()
+                ),
+            )
+            .help("ngày bắt đầu thực hiện kế hoạch nên từ ngày ban hành trở đi"),
+        );
     }
 }
 
