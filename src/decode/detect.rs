@@ -164,48 +164,45 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
 /// C1 controls, and letters of other scripts (VPS "ườ" is the bytes DC A9, which UTF-8 reads as
 /// Syriac). Combining marks stay plausible: they are NFD Vietnamese.
 pub fn utf8_has_foreign_chars(text: &str) -> bool {
-    // A byte scan (this runs on every UTF-8 file): only the lead bytes of the suspect ranges are
-    // looked at, and in Latin Extended-A/B only ă đ ĩ ũ ơ ư and their capitals are Vietnamese.
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let word = u64::from_le_bytes(chunk);
-            // No byte ≥ 0x80 and none < 0x20: eight plain ASCII characters.
-            let high = word & 0x8080_8080_8080_8080;
-            let low = word.wrapping_sub(0x2020_2020_2020_2020) & !word & 0x8080_8080_8080_8080;
-            if high == 0 && low == 0 {
-                i += 8;
-                continue;
+    // A byte scan (this runs on every UTF-8 file): a table says per byte whether it is fine
+    // (ASCII, continuation bytes, lead bytes of plausible ranges), foreign, or a lead byte whose
+    // next byte decides. In Latin Extended-A/B only ă đ ĩ ũ ơ ư and their capitals are Vietnamese.
+    const FINE: u8 = 0;
+    const FOREIGN: u8 = 1;
+    const LOOK: u8 = 2;
+    static CLASS: [u8; 256] = {
+        let mut t = [FINE; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                b'\t' | b'\n' | b'\r' | 0x0C => FINE,
+                0x00..=0x1F | 0xC7..=0xCB | 0xCE..=0xE0 => FOREIGN,
+                0xC2 | 0xC4..=0xC6 | 0xCD | 0xE1 => LOOK,
+                _ => FINE,
+            };
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &x)| match CLASS[usize::from(x)] {
+            FINE => false,
+            FOREIGN => true,
+            _ => {
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                match x {
+                    0xC2 => next <= 0x9F,                                             // C1 controls
+                    0xC4 => !matches!(next, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9), // Ă ă Đ đ Ĩ ĩ
+                    0xC5 => !matches!(next, 0xA8 | 0xA9),                             // Ũ ũ
+                    0xC6 => !matches!(next, 0xA0 | 0xA1 | 0xAF | 0xB0),               // Ơ ơ Ư ư
+                    0xCD => next >= 0xB0, // U+0370 on: Greek
+                    _ => next < 0xB8,     // E1: U+1000–U+1DFF
+                }
             }
-        }
-        let x = b[i];
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let foreign = match x {
-            b'\t' | b'\n' | b'\r' | 0x0C => false,
-            0x00..=0x1F => true,
-            0xC2 => (0x80..=0x9F).contains(&next),
-            0xC4..=0xC6 => text
-                .get(i..i + 2)
-                .and_then(|s| s.chars().next())
-                .is_some_and(|c| !viet::is_viet_letter(c)),
-            0xC7..=0xCB | 0xCE..=0xE0 => true,
-            0xCD => next >= 0xB0, // U+0370 on: Greek
-            0xE1 => next < 0xB8,  // U+1000–U+1DFF
-            _ => false,
-        };
-        if foreign {
-            return true;
-        }
-        // On to the next character: continuation bytes need no look.
-        i += match x {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xFF => 4,
-            _ => 1,
-        };
-    }
-    false
+        })
 }
 
 /// A legacy encoding for bytes that are valid UTF-8 but read better as a legacy charset: checked
