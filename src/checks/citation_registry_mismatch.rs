@@ -144,8 +144,9 @@ pub(crate) fn clause_end(cx: &Context, c: &Citation) -> usize {
     let from = c.span.end;
     let rest = &text[from..];
     let mut end = rest.find([';', '\n']).unwrap_or(rest.len());
-    if let Some(p) = rest.find(". ") {
-        end = end.min(p);
+    // Only a sentence end before the clause's other ends matters: search no further.
+    if let Some(p) = rest[..end].find(". ") {
+        end = p;
     }
     let next = cx
         .analysis

@@ -80,6 +80,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     });
     let after_header = title.map_or(0, |t| t.span.end);
 
+    let clauses: Vec<Span> = a
+        .citations
+        .iter()
+        .map(|c| Span::new(c.span.start, clause_end(cx, c)))
+        .collect();
     let excluded = |pos: usize| -> bool {
         pos < after_header
             || a.dates
@@ -88,9 +93,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             || a.anniversaries
                 .iter()
                 .any(|x| x.span.start <= pos && pos < x.span.end)
-            || a.citations
-                .iter()
-                .any(|c| c.span.start <= pos && pos < clause_end(cx, c))
+            || clauses.iter().any(|c| c.start <= pos && pos < c.end)
             || inside_quotes(text, pos)
     };
     let clause_before = |pos: usize| -> &str {
