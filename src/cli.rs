@@ -45,7 +45,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Print each document's structure, citations and dates as JSON.
     Extract(ExtractArgs),
-    /// Print the repaired UTF-8 NFC text of files.
+    /// Print the repaired UTF-8 NFC text of files (.txt in any encoding, .docx, PDF).
     Normalize(NormalizeArgs),
     /// List the rules with their severities.
     Rules(RulesArgs),
@@ -165,7 +165,7 @@ pub struct ExtractArgs {
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
-    /// Files to repair; `-` reads standard input.
+    /// Files to repair (.docx and .pdf give their extracted text); `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Write the repaired text to this file (one input only).
@@ -481,7 +481,23 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
                 continue;
             }
         };
-        let decoded = match decode::decode(&bytes) {
+        let container = if file.as_os_str() == "-" {
+            crate::container::Kind::sniff(&bytes)
+        } else {
+            crate::container::Kind::of_path(file)
+        };
+        if container.is_some() && args.in_place {
+            return usage_error(format!(
+                "{name}: --in-place rewrites text files only; write the text of a .docx or PDF with -o FILE.txt"
+            ));
+        }
+        let decoded = match container {
+            Some(kind) => normalize_container(&name, kind, &bytes),
+            None => decode::decode(&bytes)
+                .map(|d| (d.text, d.report))
+                .map_err(|e| e.to_string()),
+        };
+        let (mut text, report) = match decoded {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("vblint: {name}: {e}");
@@ -490,10 +506,9 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
             }
         };
         if args.report {
-            eprintln!("{}", normalize_report(&name, &decoded.report));
+            eprintln!("{}", normalize_report(&name, &report));
         }
-        let mut text = decoded.text;
-        if !text.ends_with('\n') && bytes.ends_with(b"\n") {
+        if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
             text.push('\n');
         }
         if args.in_place {
@@ -510,6 +525,18 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         }
     }
     Ok(code)
+}
+
+/// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
+/// its decode report.
+fn normalize_container(
+    name: &str,
+    kind: crate::container::Kind,
+    bytes: &[u8],
+) -> Result<(String, decode::EncodingReport), String> {
+    let extracted = crate::container::extract(kind, bytes, &crate::container::Limits::default())?;
+    let (source, report) = crate::container::source_of(name, &extracted);
+    Ok((source.text, report))
 }
 
 /// One line per file: encoding, confidence and what was repaired.

@@ -396,3 +396,40 @@ fn check_input_reads_docx_by_extension() {
     assert_eq!(triples(&report), triples(&txt));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `vblint normalize FILE.docx` prints the repaired text `check` reads: the same text whatever
+/// font the plan was typed in; `--in-place` is refused (it would replace a Word file by text).
+#[test]
+fn normalize_prints_the_repaired_text_of_a_docx() {
+    let dir = std::env::temp_dir().join(format!("vblint-docx-norm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let normalize = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vblint"))
+            .arg("normalize")
+            .args(args)
+            .output()
+            .expect("runs vblint")
+    };
+    for (name, text) in seeds() {
+        let mut outputs = Vec::new();
+        for variant in &VARIANTS[..3] {
+            let path = dir.join(name.replace(".txt", &format!("-{}.docx", variant.name())));
+            std::fs::write(&path, seed_docx(&text, *variant)).expect("write");
+            let out = normalize(&[path.as_os_str()]);
+            assert!(out.status.success(), "{name} {}", variant.name());
+            outputs.push(String::from_utf8(out.stdout).expect("UTF-8 output"));
+        }
+        // The longest paragraph (a body line, not the two-column header that becomes a table).
+        let longest = text.lines().max_by_key(|l| l.len()).unwrap_or_default();
+        assert!(outputs[0].contains(longest.trim()), "{name}");
+        assert_eq!(outputs[1], outputs[0], "{name}: TCVN3 fonts");
+        assert_eq!(outputs[2], outputs[0], "{name}: VNI fonts");
+    }
+    let path = dir.join("plan.docx");
+    let original = seed_docx(&seeds().remove(0).1, VARIANTS[1]);
+    std::fs::write(&path, &original).expect("write");
+    let out = normalize(&[std::ffi::OsStr::new("--in-place"), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&path).expect("read"), original);
+    let _ = std::fs::remove_dir_all(&dir);
+}
