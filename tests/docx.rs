@@ -313,6 +313,45 @@ fn styles_carry_numbering_and_fonts_caps_hidden_and_footnotes() {
     assert_eq!(x.labels[3], "đoạn 4");
 }
 
+#[test]
+fn endnotes_follow_the_footnotes_with_roman_marks() {
+    let doc = Doc {
+        blocks: vec![
+            Block::Para(Para {
+                footnote: Some(1),
+                endnote: Some(2),
+                ..Para::text("Căn cứ Luật Thi đua, khen thưởng")
+            }),
+            Block::Para(Para {
+                endnote: Some(1),
+                ..Para::text("Thực hiện Kế hoạch số 12/KH-UBND")
+            }),
+        ],
+        footnotes: vec![(1, "Luật số 06/2022/QH15.".to_string())],
+        // Ids are not the order: marks follow the order of the references in the body.
+        endnotes: vec![
+            (1, "Ngày 05/3/2021.".to_string()),
+            (2, "Hợp nhất năm 2023.".to_string()),
+        ],
+        ..Doc::default()
+    };
+    let x = extract(&doc.to_bytes()).expect("docx");
+    assert_eq!(
+        x.lines,
+        [
+            "Căn cứ Luật Thi đua, khen thưởng[1][i]",
+            "Thực hiện Kế hoạch số 12/KH-UBND[ii]",
+            "[1] Luật số 06/2022/QH15.",
+            "[i] Hợp nhất năm 2023.",
+            "[ii] Ngày 05/3/2021.",
+        ]
+    );
+    assert_eq!(
+        x.labels[2..],
+        ["chú thích 1", "chú thích cuối i", "chú thích cuối ii"]
+    );
+}
+
 // ------------------------------------------------------------------------------------ safety
 
 #[test]

@@ -12,7 +12,8 @@
 //! - per run, the font (run, character style, paragraph style, document defaults) decides the
 //!   decoding: TCVN3 and VNI fonts are decoded ([`super::legacy`]), capital fonts (".VnTimeH") and
 //!   `w:caps` upper-case the text;
-//! - footnotes appended after the body, each marked "[n]" at its reference and at its text.
+//! - footnotes appended after the body, each marked "[n]" at its reference and at its text, then
+//!   endnotes, marked "[i]", "[ii]"… as Word numbers them by default.
 
 use super::legacy::{LegacyFont, decode_legacy_run};
 use super::numbering::{Counters, Numbering};
@@ -81,30 +82,39 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
     };
     let mut lines = std::mem::take(&mut body.blocks[0]);
     let footnote_order = std::mem::take(&mut body.footnote_order);
+    let endnote_order = std::mem::take(&mut body.endnote_order);
     let legacy = std::mem::take(&mut body.legacy_runs);
     let mut labels: Vec<String> = (1..=lines.len()).map(|n| format!("đoạn {n}")).collect();
 
-    if !footnote_order.is_empty() {
+    let notes = [
+        (&footnote_order, "footnotes.xml", NoteKind::Foot),
+        (&endnote_order, "endnotes.xml", NoteKind::End),
+    ];
+    for (order, part_name, kind) in notes {
+        if order.is_empty() {
+            continue;
+        }
         let mut notes = Parser::new(&styles, &numbering, Mode::Notes);
-        // Footnote numbers continue the body's, so references inside notes are rare but counted.
+        // Note numbers continue the body's, so references inside notes are rare but counted.
         notes.footnote_order = footnote_order.clone();
-        let found = archive.stream(&part("footnotes.xml"), |r| {
+        notes.endnote_order = endnote_order.clone();
+        let found = archive.stream(&part(part_name), |r| {
             xml::walk_reader(r, |ev| notes.event(ev))
         });
         match found {
             Ok(()) => {
-                for (i, id) in footnote_order.iter().enumerate() {
-                    if let Some(note) = notes.notes.get(id) {
-                        let n = i + 1;
-                        for (j, line) in note.iter().enumerate() {
-                            let text = if j == 0 {
-                                format!("[{n}] {}", line.trim_start())
-                            } else {
-                                line.clone()
-                            };
-                            lines.push(text);
-                            labels.push(format!("chú thích {n}"));
-                        }
+                for (i, id) in order.iter().enumerate() {
+                    let Some(note) = notes.notes.get(id) else {
+                        continue;
+                    };
+                    let mark = kind.mark(i + 1);
+                    for (j, line) in note.iter().enumerate() {
+                        lines.push(if j == 0 {
+                            format!("[{mark}] {}", line.trim_start())
+                        } else {
+                            line.clone()
+                        });
+                        labels.push(format!("{} {mark}", kind.label()));
                     }
                 }
             }
@@ -125,6 +135,34 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
 }
 
 const MISSING: &str = "thiếu phần ";
+
+/// Footnotes (numbered 1, 2, 3 after the body) or endnotes (Word's default i, ii, iii, after the
+/// footnotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoteKind {
+    Foot,
+    End,
+}
+
+impl NoteKind {
+    /// The reference mark of the n-th note, as Word shows it by default.
+    fn mark(self, n: usize) -> String {
+        match self {
+            NoteKind::Foot => n.to_string(),
+            NoteKind::End => {
+                super::numbering::roman(u32::try_from(n).unwrap_or(u32::MAX)).to_lowercase()
+            }
+        }
+    }
+
+    /// The location label of a note's lines.
+    fn label(self) -> &'static str {
+        match self {
+            NoteKind::Foot => "chú thích",
+            NoteKind::End => "chú thích cuối",
+        }
+    }
+}
 
 struct Archive<'a, 'z> {
     zip: &'a mut zip::ZipArchive<Cursor<&'z [u8]>>,
@@ -450,6 +488,7 @@ struct Parser<'a> {
     skip: usize,
     done: Option<()>,
     footnote_order: Vec<String>,
+    endnote_order: Vec<String>,
     notes: HashMap<String, Lines>,
     note_id: Option<String>,
     legacy_runs: HashMap<LegacyFont, usize>,
@@ -472,6 +511,7 @@ impl<'a> Parser<'a> {
             skip: 0,
             done: None,
             footnote_order: Vec::new(),
+            endnote_order: Vec::new(),
             notes: HashMap::new(),
             note_id: None,
             legacy_runs: HashMap::new(),
@@ -506,7 +546,7 @@ impl<'a> Parser<'a> {
         }
         match name {
             "w:body" => self.done = Some(()),
-            "w:footnote" if self.mode == Mode::Notes => {
+            "w:footnote" | "w:endnote" if self.mode == Mode::Notes => {
                 let kind = attrs.get("type");
                 if matches!(
                     kind.as_deref(),
@@ -568,17 +608,22 @@ impl<'a> Parser<'a> {
             "w:tab" | "w:ptab" if self.run.is_some() && !self.in_ppr => self.push_text("\t"),
             "w:br" | "w:cr" if self.run.is_some() => self.push_text("\n"),
             "w:noBreakHyphen" if self.run.is_some() => self.push_text("-"),
-            "w:footnoteReference" if self.run.is_some() => {
+            "w:footnoteReference" | "w:endnoteReference" if self.run.is_some() => {
                 if let Some(id) = attrs.get("id") {
-                    let n = match self.footnote_order.iter().position(|x| *x == id) {
+                    let (order, kind) = if name == "w:footnoteReference" {
+                        (&mut self.footnote_order, NoteKind::Foot)
+                    } else {
+                        (&mut self.endnote_order, NoteKind::End)
+                    };
+                    let n = match order.iter().position(|x| *x == id) {
                         Some(i) => i + 1,
                         None => {
-                            self.footnote_order.push(id);
-                            self.footnote_order.len()
+                            order.push(id);
+                            order.len()
                         }
                     };
                     if let Some(p) = self.paras.last_mut() {
-                        p.push(UNICODE, &format!("[{n}]"));
+                        p.push(UNICODE, &format!("[{}]", kind.mark(n)));
                     }
                 }
             }
@@ -620,7 +665,7 @@ impl<'a> Parser<'a> {
                     self.out().extend(lines);
                 }
             }
-            "w:footnote" if self.mode == Mode::Notes && self.blocks.len() > 1 => {
+            "w:footnote" | "w:endnote" if self.mode == Mode::Notes && self.blocks.len() > 1 => {
                 let lines = self.blocks.pop().unwrap_or_default();
                 if let Some(id) = self.note_id.take() {
                     self.notes.insert(id, lines);
@@ -719,7 +764,7 @@ const SKIPPED: &[&str] = &[
     "w:pPrChange",
     "w:sectPr",
     "w:footnoteRef",
-    "w:endnoteReference",
+    "w:endnoteRef",
     "w:commentReference",
 ];
 

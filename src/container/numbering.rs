@@ -55,7 +55,7 @@ impl NumFmt {
 }
 
 /// Roman numerals (Word falls back to decimal from 4000 on).
-fn roman(n: u32) -> String {
+pub(super) fn roman(n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
     }

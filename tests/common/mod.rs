@@ -198,6 +198,7 @@ pub struct Para {
     pub num: Option<(u32, u32)>,
     pub style: Option<String>,
     pub footnote: Option<u32>,
+    pub endnote: Option<u32>,
 }
 
 /// A block of the body.
@@ -227,6 +228,7 @@ pub struct Doc {
     /// Abstract numbering definition (levels XML); the default one if empty.
     pub abstract_levels: String,
     pub footnotes: Vec<(u32, String)>,
+    pub endnotes: Vec<(u32, String)>,
 }
 
 fn esc(s: &str) -> String {
@@ -310,6 +312,11 @@ impl Para {
                 r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
             ));
         }
+        if let Some(id) = self.endnote {
+            out.push_str(&format!(
+                r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteReference w:id="{id}"/></w:r>"#
+            ));
+        }
         out.push_str("</w:p>");
     }
 }
@@ -389,17 +396,18 @@ impl Doc {
         out
     }
 
-    fn footnotes_xml(&self) -> String {
+    /// `footnotes.xml` (tag "footnote") or `endnotes.xml` (tag "endnote"), with Word's separators.
+    fn notes_xml(tag: &str, notes: &[(u32, String)]) -> String {
         let mut out = format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{tag}s {W_NS}><w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}><w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{tag}>"#
         );
-        for (id, text) in &self.footnotes {
+        for (id, text) in notes {
             out.push_str(&format!(
-                r#"<w:footnote w:id="{id}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {}</w:t></w:r></w:p></w:footnote>"#,
+                r#"<w:{tag} w:id="{id}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{tag}Ref/></w:r><w:r><w:t xml:space="preserve"> {}</w:t></w:r></w:p></w:{tag}>"#,
                 esc(text)
             ));
         }
-        out.push_str("</w:footnotes>");
+        out.push_str(&format!("</w:{tag}s>"));
         out
     }
 
@@ -408,7 +416,7 @@ impl Doc {
         let mut parts: Vec<(&str, String)> = vec![
             (
                 "[Content_Types].xml",
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#.to_string(),
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>"#.to_string(),
             ),
             (
                 "_rels/.rels",
@@ -416,12 +424,13 @@ impl Doc {
             ),
             (
                 "word/_rels/document.xml.rels",
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#.to_string(),
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>"#.to_string(),
             ),
             ("word/document.xml", self.document_xml()),
             ("word/styles.xml", self.styles_xml()),
             ("word/numbering.xml", self.numbering_xml()),
-            ("word/footnotes.xml", self.footnotes_xml()),
+            ("word/footnotes.xml", Doc::notes_xml("footnote", &self.footnotes)),
+            ("word/endnotes.xml", Doc::notes_xml("endnote", &self.endnotes)),
         ];
         parts.sort_by_key(|(n, _)| *n != "[Content_Types].xml");
         zip_parts(
