@@ -142,7 +142,14 @@ pub struct SourceFile {
     /// What a line number means for this input ("dòng" for text files; "đoạn" for paragraphs of a
     /// .docx) and an optional per-line location label, such as "trang 2".
     line_labels: Option<Vec<String>>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block of the text, built on the first position
+    /// asked: columns are character counts, and counting from the line start for every finding
+    /// would be quadratic on a file that is one huge line.
+    char_blocks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Block size of the character-count checkpoints (bytes).
+const CHAR_BLOCK: usize = 4096;
 
 impl SourceFile {
     /// A source whose text is already the original (identity maps).
@@ -165,6 +172,7 @@ impl SourceFile {
             line_starts,
             line_maps,
             line_labels: None,
+            char_blocks: std::sync::OnceLock::new(),
         }
     }
 
@@ -213,12 +221,30 @@ impl SourceFile {
         self.line_labels.as_ref()?.get(idx).map(String::as_str)
     }
 
+    /// How many characters precede byte `offset` (a char boundary) of the text: a checkpoint, then
+    /// at most one block counted.
+    fn chars_before(&self, offset: usize) -> usize {
+        let blocks = self.char_blocks.get_or_init(|| {
+            let mut blocks = Vec::with_capacity(self.text.len() / CHAR_BLOCK + 1);
+            let (mut at, mut chars) = (0, 0);
+            for k in 0..=self.text.len() / CHAR_BLOCK {
+                let next = floor_char_boundary(&self.text, k * CHAR_BLOCK);
+                chars += self.text[at..next].chars().count();
+                at = next;
+                blocks.push((at, chars));
+            }
+            blocks
+        });
+        let (at, chars) = blocks.get(offset / CHAR_BLOCK).copied().unwrap_or((0, 0));
+        chars + self.text.get(at..offset).map_or(0, |t| t.chars().count())
+    }
+
     /// The original-file position of byte `offset` of the text.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let idx = self.line_index(offset);
         let start = self.line_start(idx);
-        let col = self.text[start..offset].chars().count() as u32;
+        let col = (self.chars_before(offset) - self.chars_before(start)) as u32;
         let col = self
             .line_maps
             .get(idx)
@@ -243,6 +269,25 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// Columns from the checkpoints equal counting characters from the line start, on lines
+        /// longer than a block and with characters straddling block boundaries.
+        #[test]
+        fn columns_count_characters_from_the_line_start(
+            pieces in proptest::collection::vec("[a-zđếộ\\n ]{0,3000}", 1..8),
+            probes in proptest::collection::vec(0usize..30_000, 1..20),
+        ) {
+            let text = pieces.concat();
+            let file = SourceFile::new("t", text.clone());
+            for p in probes {
+                let offset = floor_char_boundary(&text, p.min(text.len()));
+                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let expected = text[start..offset].chars().count() as u32 + 1;
+                proptest::prop_assert_eq!(file.position(offset).column, expected);
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -11,7 +11,7 @@
 //! at the end) are written last and shown first (CSS `order`). Everything from the input is escaped.
 //! Opening the file with `#open-all` shows every file's findings. The script sets `data-ready="1"` on `<body>` once it has run, for the browser test.
 
-use super::text::{line_at, window};
+use super::text::{excerpt_at, span_width};
 use super::{Reporter, Summary};
 use crate::finding::{FileReport, Finding, Severity};
 use std::fmt::Write as _;
@@ -200,11 +200,8 @@ impl<W: Write> HtmlReporter<W> {
             msg = escape(&f.message),
         );
         if let Some(text) = text.filter(|t| f.text_span.end <= t.len()) {
-            let (line, col) = line_at(text, f.text_span.start);
-            let span_chars = text
-                .get(f.text_span.start..f.text_span.end)
-                .map_or(1, |t| t.split('\n').next().unwrap_or("").chars().count());
-            let (shown, caret, width) = window(line, col, span_chars);
+            let span_chars = span_width(text, f.text_span.start, f.text_span.end);
+            let (shown, caret, width) = excerpt_at(text, f.text_span.start, span_chars);
             let before: String = shown.chars().take(caret).collect();
             let marked: String = shown.chars().skip(caret).take(width).collect();
             let after: String = shown.chars().skip(caret + width).collect();

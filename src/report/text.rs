@@ -69,33 +69,71 @@ impl<W: Write> TextReporter<W> {
     }
 }
 
-/// The line of `text` holding byte `offset`, and that offset's character column in it.
-pub(crate) fn line_at(text: &str, offset: usize) -> (&str, usize) {
-    let offset = crate::source::floor_char_boundary(text, offset);
-    let start = text[..offset].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |p| offset + p);
-    (&text[start..end], text[start..offset].chars().count())
+/// How many characters of a span the caret marks: those on its first line, at most [`MAX_WIDTH`].
+pub(crate) fn span_width(text: &str, start: usize, end: usize) -> usize {
+    text.get(start..end).map_or(1, |t| {
+        t.chars().take_while(|&c| c != '\n').take(MAX_WIDTH).count()
+    })
 }
 
-/// The visible part of a line: (text, caret column, caret width).
-pub fn window(line: &str, col: usize, width: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.trim_end().chars().collect();
+/// The visible part of the line of `text` holding byte `offset`: (text, caret column, caret
+/// width). The line is trimmed at its end; a line wider than [`MAX_WIDTH`] is shown around the
+/// offset, [`CONTEXT_BEFORE`] characters before it when the line goes on far enough, with "…"
+/// where it is cut. Reads at most about [`MAX_WIDTH`] characters on each side of the offset, so a
+/// file that is one huge line costs no more per finding than any other.
+pub(crate) fn excerpt_at(text: &str, offset: usize, width: usize) -> (String, usize, usize) {
+    let offset = crate::source::floor_char_boundary(text, offset);
     let width = width.clamp(1, MAX_WIDTH);
-    let mut from = 0;
-    if chars.len() > MAX_WIDTH {
-        from = col.saturating_sub(CONTEXT_BEFORE);
-        if from + MAX_WIDTH > chars.len() {
-            from = chars.len().saturating_sub(MAX_WIDTH).min(col);
+    // Up to MAX_WIDTH + 1 characters on each side: enough to tell whether the line goes on.
+    let mut before: Vec<char> = text[..offset]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(MAX_WIDTH + 1)
+        .collect();
+    before.reverse();
+    let rest = &text[offset..];
+    let mut after: Vec<char> = rest
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(MAX_WIDTH + 1)
+        .collect();
+    let cut_after = after.len() > MAX_WIDTH;
+    let read: usize = after.iter().map(|c| c.len_utf8()).sum();
+    // Stops at the first character that is not blank: never reads the rest of a long line.
+    let more_text = || {
+        rest[read..]
+            .chars()
+            .take_while(|&c| c != '\n')
+            .any(|c| !c.is_whitespace())
+    };
+    if !(cut_after && more_text()) {
+        // What follows on the line is blank: the line ends where its text ends.
+        while after.last().is_some_and(|c| c.is_whitespace()) {
+            after.pop();
         }
     }
-    let to = (from + MAX_WIDTH).min(chars.len());
-    let mut shown: String = chars[from..to].iter().collect();
-    let mut caret = col - from;
-    if from > 0 {
+    let (b, a) = (before.len(), after.len());
+    // The first character shown, relative to the offset (≤ 0), as if the whole line were at hand.
+    let rel_from: isize = if b + a > MAX_WIDTH {
+        let from_context = -(b.min(CONTEXT_BEFORE) as isize);
+        if (MAX_WIDTH - b.min(CONTEXT_BEFORE)) as isize > a as isize {
+            (a as isize - MAX_WIDTH as isize).min(0)
+        } else {
+            from_context
+        }
+    } else {
+        -(b as isize)
+    };
+    let back = rel_from.unsigned_abs().min(b);
+    let ahead = (MAX_WIDTH - back).min(a);
+    let mut shown: String = before[b - back..].iter().chain(&after[..ahead]).collect();
+    let mut caret = back;
+    if b > back {
         shown.insert(0, '…');
         caret += 1;
     }
-    if to < chars.len() {
+    if a > ahead {
         shown.push('…');
     }
     (shown, caret, width)
@@ -129,11 +167,8 @@ impl<W: Write> TextReporter<W> {
             f.column
         )?;
         if let Some(text) = text.filter(|t| f.text_span.end <= t.len()) {
-            let (line, col) = line_at(text, f.text_span.start);
-            let span_chars = text
-                .get(f.text_span.start..f.text_span.end)
-                .map_or(1, |t| t.split('\n').next().unwrap_or("").chars().count());
-            let (shown, caret, width) = window(line, col, span_chars);
+            let span_chars = span_width(text, f.text_span.start, f.text_span.end);
+            let (shown, caret, width) = excerpt_at(text, f.text_span.start, span_chars);
             writeln!(self.out, "{pad} {}", s.gutter("|"))?;
             writeln!(self.out, "{} {} {shown}", s.gutter(&line_no), s.gutter("|"))?;
             writeln!(
@@ -182,10 +217,56 @@ impl<W: Write> Reporter for TextReporter<W> {
 mod tests {
     use super::*;
 
+    /// The whole-line definition `excerpt_at` implements locally.
+    fn window(line: &str, col: usize, width: usize) -> (String, usize, usize) {
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let width = width.clamp(1, MAX_WIDTH);
+        let mut from = 0;
+        if chars.len() > MAX_WIDTH {
+            from = col.saturating_sub(CONTEXT_BEFORE);
+            if from + MAX_WIDTH > chars.len() {
+                from = chars.len().saturating_sub(MAX_WIDTH).min(col);
+            }
+        }
+        let to = (from + MAX_WIDTH).min(chars.len());
+        let mut shown: String = chars[from..to].iter().collect();
+        let mut caret = col - from;
+        if from > 0 {
+            shown.insert(0, '…');
+            caret += 1;
+        }
+        if to < chars.len() {
+            shown.push('…');
+        }
+        (shown, caret, width)
+    }
+
+    proptest::proptest! {
+        /// Text before and after the line, long lines, trailing blanks: the local excerpt is the
+        /// whole-line window (offsets within the line's text).
+        #[test]
+        fn excerpt_is_the_whole_line_window(
+            before in "([a-z ]{0,20}\\n){0,2}",
+            line in "[a-zđ ]{0,260}",
+            blanks in " {0,120}",
+            after in "(\\n[a-z ]{0,30}){0,2}",
+            at in 0usize..400,
+            width in 0usize..120,
+        ) {
+            let text = format!("{before}{line}{blanks}{after}");
+            let line_start = before.len();
+            let trimmed = format!("{line}{blanks}").trim_end().chars().count();
+            let col = at.min(trimmed.saturating_sub(1));
+            let offset = line_start + line.chars().take(col).map(char::len_utf8).sum::<usize>();
+            let full_line = text[line_start..].split('\n').next().unwrap_or("");
+            proptest::prop_assert_eq!(excerpt_at(&text, offset, width), window(full_line, col, width));
+        }
+    }
+
     #[test]
     fn windows_long_lines_around_the_span() {
         let line = "x".repeat(300) + "TARGET" + &"y".repeat(300);
-        let (shown, caret, width) = window(&line, 300, 6);
+        let (shown, caret, width) = excerpt_at(&line, 300, 6);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(
             shown.chars().skip(caret).take(width).collect::<String>(),
@@ -195,7 +276,7 @@ mod tests {
 
     #[test]
     fn short_lines_are_shown_whole() {
-        let (shown, caret, width) = window("Số: /KH-PGDĐT", 0, 13);
+        let (shown, caret, width) = excerpt_at("Số: /KH-PGDĐT", 0, 13);
         assert_eq!((shown.as_str(), caret, width), ("Số: /KH-PGDĐT", 0, 13));
     }
 }
