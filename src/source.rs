@@ -256,6 +256,23 @@ impl SourceFile {
     }
 }
 
+/// How far back the text of a line before a position is looked at (bytes). Real paragraphs are far
+/// shorter; the bound keeps a file that is one huge line from costing a scan of the line for each
+/// date or citation in it.
+pub const LINE_CONTEXT: usize = 8 * 1024;
+
+/// The text of the line holding byte `pos`, from the line start (or [`LINE_CONTEXT`] bytes back,
+/// on a char boundary, when the line is longer) up to `pos`.
+pub fn line_before(text: &str, pos: usize) -> &str {
+    let pos = floor_char_boundary(text, pos);
+    let mut from = pos.saturating_sub(LINE_CONTEXT);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..pos];
+    window.rfind('\n').map_or(window, |p| &window[p + 1..])
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {

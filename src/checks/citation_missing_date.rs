@@ -38,8 +38,7 @@ static DATED_OTHERWISE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `pos` is inside quotation marks on its line.
 pub(crate) fn inside_quotes(text: &str, pos: usize) -> bool {
-    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let before = &text[line_start..pos];
+    let before = crate::source::line_before(text, pos);
     let open = before.matches('“').count();
     let close = before.matches('”').count();
     open > close || before.matches('"').count() % 2 == 1

@@ -140,23 +140,43 @@ fn issuer_agrees(doc: &KnownDocument, cited: &str) -> bool {
 
 /// The end of a citation's clause: the next ";", sentence end, line end or next citation.
 pub(crate) fn clause_end(cx: &Context, c: &Citation) -> usize {
-    let text = cx.source.text.as_str();
-    let from = c.span.end;
-    let rest = &text[from..];
-    let mut end = rest.find([';', '\n']).unwrap_or(rest.len());
-    // Only a sentence end before the clause's other ends matters: search no further.
-    if let Some(p) = rest[..end].find(". ") {
-        end = p;
-    }
     let next = cx
         .analysis
         .citations
         .iter()
         .map(|o| o.span.start)
-        .filter(|s| *s > from)
-        .min()
-        .unwrap_or(usize::MAX);
-    (from + end).min(next)
+        .filter(|s| *s > c.span.end)
+        .min();
+    clause_end_before(cx.source.text.as_str(), c.span.end, next)
+}
+
+/// [`clause_end`] of every citation, in order: one sort instead of a scan per citation.
+pub(crate) fn clause_ends(cx: &Context) -> Vec<usize> {
+    let mut starts: Vec<usize> = cx.analysis.citations.iter().map(|c| c.span.start).collect();
+    starts.sort_unstable();
+    cx.analysis
+        .citations
+        .iter()
+        .map(|c| {
+            let next = starts
+                .get(starts.partition_point(|&s| s <= c.span.end))
+                .copied();
+            clause_end_before(cx.source.text.as_str(), c.span.end, next)
+        })
+        .collect()
+}
+
+/// The clause end after byte `from`: the first ";" or line end, or an earlier ". ", and never past
+/// the start of the next citation.
+fn clause_end_before(text: &str, from: usize, next_citation: Option<usize>) -> usize {
+    // Nothing past the next citation can matter: search no further.
+    let limit = next_citation.map_or(text.len(), |n| n.clamp(from, text.len()));
+    let rest = text.get(from..limit).unwrap_or("");
+    let mut end = rest.find([';', '\n']).unwrap_or(rest.len());
+    if let Some(p) = rest[..end].find(". ") {
+        end = p;
+    }
+    from + end
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

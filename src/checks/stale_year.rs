@@ -26,7 +26,7 @@
 //! back on an earlier year, say so ("kết quả năm 2021").
 
 use super::citation_missing_date::inside_quotes;
-use super::citation_registry_mismatch::clause_end;
+use super::citation_registry_mismatch::clause_ends;
 use super::{Context, Diagnostic};
 use crate::extract::fast_regex::BoundaryRegex;
 use crate::source::Span;
@@ -83,7 +83,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let clauses: Vec<Span> = a
         .citations
         .iter()
-        .map(|c| Span::new(c.span.start, clause_end(cx, c)))
+        .zip(clause_ends(cx))
+        .map(|(c, end)| Span::new(c.span.start, end))
         .collect();
     let excluded = |pos: usize| -> bool {
         pos < after_header
@@ -97,8 +98,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             || inside_quotes(text, pos)
     };
     let clause_before = |pos: usize| -> &str {
-        let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-        let before = &text[line_start..pos];
+        let before = crate::source::line_before(text, pos);
         let start = before.rfind([';', '.', ':', '(']).map_or(0, |p| p + 1);
         // At most the last 80 bytes (on a char boundary).
         let mut s = start.max(before.len().saturating_sub(80));

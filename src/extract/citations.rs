@@ -313,8 +313,8 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
         {
             continue;
         }
-        let line_start = text[..symbol.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let before = &text[line_start..symbol.span.start];
+        let before = crate::source::line_before(text, symbol.span.start);
+        let line_start = symbol.span.start - before.len();
         let (doc_type, type_span) = match TYPE_BEFORE.captures(before) {
             Some((from, c)) => {
                 let t = c
@@ -344,9 +344,9 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
     }
     // Laws cited by name and date ("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022").
     for (i, date) in dates.iter().enumerate() {
-        let line_start = text[..date.span.start].rfind('\n').map_or(0, |p| p + 1);
         // The date span starts at the day; "ngày" precedes it.
-        let before = &text[line_start..date.span.start];
+        let before = crate::source::line_before(text, date.span.start);
+        let line_start = date.span.start - before.len();
         let Some((from, c)) = LAW_BY_NAME.captures(before) else {
             continue;
         };
@@ -416,8 +416,10 @@ fn attach_tail(text: &str, dates: &[DateMention], citation: &mut Citation) {
     citation.span.end = pos;
 }
 
+/// The rest of the line from `pos`, at most [`crate::source::LINE_CONTEXT`] bytes of it.
 fn line_rest(text: &str, pos: usize) -> &str {
     let rest = &text[pos..];
+    let rest = &rest[..crate::source::floor_char_boundary(rest, crate::source::LINE_CONTEXT)];
     &rest[..rest.find('\n').unwrap_or(rest.len())]
 }
 

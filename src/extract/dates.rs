@@ -261,8 +261,7 @@ pub fn assign_roles(text: &str, dates: &mut [DateMention]) {
             continue;
         }
         let span = dates[i].span;
-        let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-        let before = &text[line_start..span.start];
+        let before = crate::source::line_before(text, span.start);
         // The words right before, within the current clause.
         let clause_start = before.rfind([';', '.', ':']).map_or(0, |p| p + 1);
         let clause = &before[clause_start..];
