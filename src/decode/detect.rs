@@ -93,8 +93,10 @@ pub fn sample(bytes: &[u8]) -> Vec<u8> {
 
 /// Score of a decoded text: + for each non-ASCII word that is a Vietnamese syllable (more if common),
 /// − for each that is not, − for each symbol that no Vietnamese text has (C1 controls, U+FFFD, or
-/// Latin-1 symbols wedged between letters).
-pub fn score(text: &str) -> i64 {
+/// Latin-1 symbols wedged between letters). A capital after a lowercase letter inside a word is no
+/// word's case; TCVN3 readings are the exception for non-ASCII lowercase ("HOạCH": ABC has no toned
+/// capitals), so `tcvn3` tolerates it there.
+pub fn score_reading(text: &str, tcvn3: bool) -> i64 {
     let mut score = 0i64;
     let mut buf = String::new();
     for word in text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')) {
@@ -102,9 +104,8 @@ pub fn score(text: &str) -> i64 {
             continue;
         }
         let letters_only = word.chars().all(viet::is_viet_letter);
-        score += if letters_only && capital_after_ascii_lowercase(word) {
-            // "sƯ": VISCII reads VPS "sự" so. A plain lowercase letter is lowercase in every
-            // charset (TCVN3 too), so a capital after it is no word's case.
+        score += if letters_only && capital_after_lowercase(word, tcvn3) {
+            // "sƯ": VISCII reads VPS "sự" so; "TỉNH": VPS reads VN1 "TÌNH" so.
             -1
         } else if letters_only {
             match syllable::classify(word, &mut buf) {
@@ -122,9 +123,22 @@ pub fn score(text: &str) -> i64 {
     score
 }
 
-fn capital_after_ascii_lowercase(word: &str) -> bool {
+/// [`score_reading`] tolerant of TCVN3's lowercase-coded capitals (any text may hold them).
+pub fn score(text: &str) -> i64 {
+    score_reading(text, true)
+}
+
+/// Whether a capital follows a lowercase letter in `word` (only an ASCII one when `tcvn3`).
+fn capital_after_lowercase(word: &str, tcvn3: bool) -> bool {
+    let is_lower = |c: char| {
+        if tcvn3 {
+            c.is_ascii_lowercase()
+        } else {
+            viet::to_upper(c) != c
+        }
+    };
     word.chars()
-        .skip_while(|c| !c.is_ascii_lowercase())
+        .skip_while(|&c| !is_lower(c))
         .any(|c| viet::to_lower(c) != c)
 }
 
@@ -146,7 +160,10 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
             } else {
                 0
             };
-            (enc, score(&text) - 2 * stray as i64)
+            (
+                enc,
+                score_reading(&text, enc == Legacy::Tcvn3) - 2 * stray as i64,
+            )
         })
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
