@@ -31,11 +31,8 @@ struct Word<'a> {
 
 /// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && (viet_letter(c) || c.is_alphanumeric()))
-}
-
-fn viet_letter(c: char) -> bool {
-    crate::decode::viet::is_viet_letter(c)
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (crate::decode::viet::is_viet_letter(c) || c.is_alphanumeric()))
 }
 
 /// A case-insensitive hash of a word (FxHash-style mixing of the lowercased characters).

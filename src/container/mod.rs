@@ -3,7 +3,8 @@
 //! Each reader turns the file into the lines a reader of the document sees — one per paragraph for
 //! .docx (numbering rendered, legacy fonts decoded), one per text line for PDF — with a location
 //! label per line ("đoạn 12", "chú thích 1", "chú thích cuối i", "trang 2"). The lines then go
-//! through the same stage as any Unicode text ([`crate::decode::decode_str`]: span-level repair, NFC) and the same pipeline;
+//! through the same stage as any Unicode text ([`crate::decode::decode_str`]: span-level repair,
+//! NFC) and the same pipeline;
 //! [`crate::source::SourceFile::with_line_labels`] makes every finding carry its location.
 //!
 //! Safety: the readers work under [`Limits`] (uncompressed bytes, compression ratio, ZIP entries,

@@ -114,18 +114,15 @@ pub(crate) fn excerpt_at(text: &str, offset: usize, width: usize) -> (String, us
         }
     }
     let (b, a) = (before.len(), after.len());
-    // The first character shown, relative to the offset (≤ 0), as if the whole line were at hand.
-    let rel_from: isize = if b + a > MAX_WIDTH {
-        let from_context = -(b.min(CONTEXT_BEFORE) as isize);
-        if (MAX_WIDTH - b.min(CONTEXT_BEFORE)) as isize > a as isize {
-            (a as isize - MAX_WIDTH as isize).min(0)
-        } else {
-            from_context
-        }
+    // How many characters before the offset are shown, as if the whole line were at hand: all of
+    // them on a short line; else CONTEXT_BEFORE of them, or more when the line ends soon after.
+    let back = if b + a <= MAX_WIDTH {
+        b
+    } else if a + b.min(CONTEXT_BEFORE) < MAX_WIDTH {
+        (MAX_WIDTH - a).min(b)
     } else {
-        -(b as isize)
+        b.min(CONTEXT_BEFORE)
     };
-    let back = rel_from.unsigned_abs().min(b);
     let ahead = (MAX_WIDTH - back).min(a);
     let mut shown: String = before[b - back..].iter().chain(&after[..ahead]).collect();
     let mut caret = back;
