@@ -37,6 +37,14 @@ impl Severity {
         }
     }
 
+    /// One level lower: what a finding that rests on a guess is reported as.
+    pub fn lowered(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Severity> {
         match s {
             "info" => Some(Severity::Info),

@@ -7,8 +7,12 @@
 //! 1. [`decode`]: bytes → NFC Unicode text, one line per original line, with a record of the
 //!    encoding and of every repair; [`source`] maps every position back to the original line and
 //!    character column.
-//! 2. [`segment`]: header (agency, motto, "Số:", place and date, type and title), legal basis,
-//!    numbered body sections, closing, "Nơi nhận", signature.
+//!    [`mask`] then blanks what surrounds the document but is not its text (HTML tags, page
+//!    markers, a web page's posting time), byte for byte, for the stages after it.
+//! 2. [`segment`]: header (agency, motto, "Số:", place and date, type and title) found wherever it
+//!    is in the first part of the text, legal basis, numbered body sections, closing, "Nơi nhận",
+//!    signature; then [`classify`] decides what the text is (document and its type, fragment, or
+//!    not an administrative document), which decides the rules that judge it.
 //! 3. [`extract`]: cited documents (type, number/symbol, date, issuer, subject), dates with their
 //!    roles (issue date, deadline, start, period, schedule month, anniversary), plan year and
 //!    school year.
@@ -19,6 +23,7 @@
 //! reports in path order; [`cli`] is the command line.
 
 pub mod checks;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod container;
@@ -27,6 +32,7 @@ pub mod decode;
 pub mod extract;
 pub mod finding;
 pub mod input;
+pub mod mask;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

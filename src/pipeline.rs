@@ -1,4 +1,4 @@
-//! One input through every stage: decode → segment → extract → check.
+//! One input through every stage: decode → mask → segment → classify → extract → check.
 
 use crate::checks::{self, Context, RuleSelection};
 use crate::config::PathRules;
@@ -6,8 +6,10 @@ use crate::date::Date;
 use crate::decode::{self, Decoded};
 use crate::extract::{self, DocumentInfo};
 use crate::finding::FileReport;
+use crate::mask;
 use crate::ruledata::RuleData;
 use crate::source::SourceFile;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// What to check and how.
@@ -62,9 +64,16 @@ pub fn check_source(
     options: &Options,
     bytes: u64,
 ) -> FileReport {
-    let analysis = extract::analyze(source);
+    let view = mask::mask(&source.text);
+    let masked = match &view {
+        Cow::Owned(text) => Some(source.with_view(text.clone())),
+        Cow::Borrowed(_) => None,
+    };
+    let analysed = masked.as_ref().unwrap_or(source);
+    let analysis = extract::analyze(analysed, &options.data);
     let cx = Context {
-        source,
+        source: analysed,
+        original: source,
         analysis: &analysis,
         data: &options.data,
         encoding: encoding.as_ref(),

@@ -176,6 +176,20 @@ impl SourceFile {
         }
     }
 
+    /// The same file seen through another text of the same byte length and the same line breaks
+    /// (the [`crate::mask`] view): positions, maps and labels carry over unchanged.
+    pub fn with_view(&self, text: String) -> Self {
+        debug_assert_eq!(text.len(), self.text.len());
+        SourceFile {
+            path: self.path.clone(),
+            text,
+            line_starts: self.line_starts.clone(),
+            line_maps: self.line_maps.clone(),
+            line_labels: self.line_labels.clone(),
+            char_blocks: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Attaches a location label per line (used for paragraphs and pages of .docx/.pdf input).
     pub fn with_line_labels(mut self, labels: Vec<String>) -> Self {
         self.line_labels = Some(labels);

@@ -17,6 +17,10 @@ use super::{Context, Diagnostic};
 use crate::source::Span;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    // A báo cáo sáng kiến, a thư mời: types that carry no number by convention.
+    if !cx.analysis.document.numbered {
+        return;
+    }
     let header = &cx.analysis.structure.header;
     match &header.number {
         Some(line) if line.number.is_none() => out.push(

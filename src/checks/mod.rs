@@ -5,6 +5,7 @@
 //! A rule is a pure function from the analysed document to [`Diagnostic`]s (a span and a message).
 //! [`run`] selects rules, applies severity overrides and turns spans into original-file positions.
 
+use crate::classify::{Confidence, Scope};
 use crate::date::Date;
 use crate::decode::EncodingReport;
 use crate::extract::Analysis;
@@ -24,6 +25,7 @@ pub mod citation_superseded;
 pub mod citation_type_mismatch;
 pub mod citation_year_mismatch;
 pub mod deadline_before_issue_date;
+pub mod document_kind;
 pub mod duplicate_word;
 pub mod header_date_format;
 pub mod header_missing_date;
@@ -49,6 +51,8 @@ pub struct Context<'a> {
     pub encoding: Option<&'a EncodingReport>,
     /// The date to judge against when the document states no issue date (`reference-date`).
     pub reference_date: Option<Date>,
+    /// The text as repaired, before the [`crate::mask`] view: positions and excerpts come from it.
+    pub original: &'a SourceFile,
 }
 
 impl<'a> Context<'a> {
@@ -98,6 +102,9 @@ pub struct Diagnostic {
     pub message: String,
     pub fix: Option<String>,
     pub help: Option<String>,
+    /// The finding rests on a guess (an ambiguous abbreviation, a symbol read across a line
+    /// break): it is reported one severity lower than the rule's, never as an error.
+    pub guess: bool,
 }
 
 impl Diagnostic {
@@ -107,7 +114,14 @@ impl Diagnostic {
             message: message.into(),
             fix: None,
             help: None,
+            guess: false,
         }
+    }
+
+    /// Marks the finding as resting on a guess.
+    pub fn guess(mut self) -> Self {
+        self.guess = true;
+        self
     }
 
     pub fn fix(mut self, fix: impl Into<String>) -> Self {
@@ -127,6 +141,8 @@ pub struct Rule {
     /// The module that implements and documents it.
     pub module: &'static str,
     pub default_severity: Severity,
+    /// What the text must be for the rule to judge it.
+    pub scope: Scope,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
 }
 
@@ -146,11 +162,12 @@ impl Rule {
 }
 
 macro_rules! rule {
-    ($id:literal, $module:ident, $severity:ident) => {
+    ($id:literal, $module:ident, $severity:ident, $scope:ident) => {
         Rule {
             id: $id,
             module: stringify!($module),
             default_severity: Severity::$severity,
+            scope: Scope::$scope,
             check: $module::check,
         }
     };
@@ -161,44 +178,89 @@ pub static RULES: &[Rule] = &[
     rule!(
         "deadline-before-issue-date",
         deadline_before_issue_date,
-        Error
+        Error,
+        Body
     ),
-    rule!("start-before-issue-date", start_before_issue_date, Warning),
-    rule!("invalid-date", invalid_date, Error),
-    rule!("range-end-before-start", range_end_before_start, Error),
-    rule!("anniversary-count", anniversary_count, Error),
-    rule!("citation-year-mismatch", citation_year_mismatch, Error),
+    rule!(
+        "start-before-issue-date",
+        start_before_issue_date,
+        Warning,
+        Body
+    ),
+    rule!("invalid-date", invalid_date, Error, Facts),
+    rule!(
+        "range-end-before-start",
+        range_end_before_start,
+        Error,
+        Facts
+    ),
+    rule!("anniversary-count", anniversary_count, Error, Facts),
+    rule!(
+        "citation-year-mismatch",
+        citation_year_mismatch,
+        Error,
+        Facts
+    ),
     rule!(
         "citation-after-issue-date",
         citation_after_issue_date,
-        Error
+        Error,
+        Body
     ),
-    rule!("citation-inconsistent", citation_inconsistent, Error),
+    rule!("citation-inconsistent", citation_inconsistent, Error, Body),
     rule!(
         "citation-registry-mismatch",
         citation_registry_mismatch,
-        Error
+        Error,
+        Facts
     ),
-    rule!("citation-superseded", citation_superseded, Warning),
-    rule!("citation-type-mismatch", citation_type_mismatch, Warning),
+    rule!("citation-superseded", citation_superseded, Warning, Body),
+    rule!(
+        "citation-type-mismatch",
+        citation_type_mismatch,
+        Warning,
+        Body
+    ),
     rule!(
         "citation-issuer-mismatch",
         citation_issuer_mismatch,
-        Warning
+        Warning,
+        Body
     ),
-    rule!("citation-missing-date", citation_missing_date, Warning),
-    rule!("anniversary-base-date", anniversary_base_date, Error),
-    rule!("movement-name-mismatch", movement_name_mismatch, Warning),
-    rule!("stale-year", stale_year, Warning),
-    rule!("schedule-date-mismatch", schedule_date_mismatch, Warning),
-    rule!("numbering-gap", numbering_gap, Warning),
-    rule!("header-missing-number", header_missing_number, Warning),
-    rule!("header-missing-date", header_missing_date, Warning),
-    rule!("header-date-format", header_date_format, Info),
-    rule!("symbol-spacing", symbol_spacing, Info),
-    rule!("duplicate-word", duplicate_word, Warning),
-    rule!("legacy-encoding", legacy_encoding, Warning),
-    rule!("mixed-tone-style", mixed_tone_style, Info),
+    rule!(
+        "citation-missing-date",
+        citation_missing_date,
+        Warning,
+        Body
+    ),
+    rule!("anniversary-base-date", anniversary_base_date, Error, Facts),
+    rule!(
+        "movement-name-mismatch",
+        movement_name_mismatch,
+        Warning,
+        Facts
+    ),
+    rule!("stale-year", stale_year, Warning, Body),
+    rule!(
+        "schedule-date-mismatch",
+        schedule_date_mismatch,
+        Warning,
+        Body
+    ),
+    rule!("numbering-gap", numbering_gap, Warning, Body),
+    rule!(
+        "header-missing-number",
+        header_missing_number,
+        Warning,
+        Header
+    ),
+    rule!("header-missing-date", header_missing_date, Warning, Header),
+    rule!("header-date-format", header_date_format, Info, Header),
+    rule!("symbol-spacing", symbol_spacing, Info, Text),
+    rule!("duplicate-word", duplicate_word, Warning, Text),
+    rule!("legacy-encoding", legacy_encoding, Warning, Text),
+    rule!("mixed-tone-style", mixed_tone_style, Info, Text),
+    rule!("document-kind", document_kind, Info, Text),
 ];
 
 pub fn find_rule(id: &str) -> Option<&'static Rule> {
@@ -252,15 +314,24 @@ impl RuleSelection {
 /// Runs the selected rules and returns findings in position order.
 pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for rule in RULES.iter().filter(|r| selection.is_enabled(r.id)) {
+    let doc = &cx.analysis.document;
+    for rule in RULES
+        .iter()
+        .filter(|r| selection.is_enabled(r.id) && doc.kind.applies(r.scope))
+    {
         let mut diagnostics = Vec::new();
         (rule.check)(cx, &mut diagnostics);
         let severity = selection.severity_of(rule);
-        findings.extend(
-            diagnostics
-                .into_iter()
-                .map(|d| to_finding(cx.source, rule.id, severity, d)),
-        );
+        // A body rule on a text whose kind is itself a guess judges on a guess too.
+        let uncertain = rule.scope == Scope::Body && doc.confidence == Confidence::Low;
+        findings.extend(diagnostics.into_iter().map(|d| {
+            let severity = if d.guess || uncertain {
+                severity.lowered()
+            } else {
+                severity
+            };
+            to_finding(cx.original, rule.id, severity, d)
+        }));
     }
     findings.sort_by(|a, b| {
         (a.line, a.column, &a.rule, a.end_line, a.end_column).cmp(&(
@@ -310,13 +381,14 @@ pub(crate) mod test_support {
         reference_date: Option<Date>,
     ) -> Vec<(String, Diagnostic)> {
         let source = SourceFile::new("test.txt", text);
-        let analysis = analyze(&source);
+        let analysis = analyze(&source, RuleData::builtin());
         let cx = Context {
             source: &source,
             analysis: &analysis,
             data: RuleData::builtin(),
             encoding: None,
             reference_date,
+            original: &source,
         };
         let mut out = Vec::new();
         rule(&cx, &mut out);

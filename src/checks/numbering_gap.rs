@@ -17,6 +17,7 @@
 //! Renumber the item (here 6. → 5.), or restore the missing item.
 
 use super::{Context, Diagnostic};
+use crate::classify::Kind;
 use crate::segment::{Item, Marker};
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -38,6 +39,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // A list that starts at 2 under a heading is only flagged for top-level sections; deeper
         // lists that start late are often continuations of a list split by a table.
         if previous.is_none() && !matches!(item.marker, Marker::Roman(_)) && item.parent.is_some() {
+            continue;
+        }
+        // A fragment starts mid-document: its first items continue lists that began before it.
+        if previous.is_none() && cx.analysis.document.kind == Kind::Fragment {
             continue;
         }
         out.push(diagnostic(cx, item, previous, n, expected));

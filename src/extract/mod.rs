@@ -5,7 +5,9 @@ pub mod citations;
 pub mod dates;
 pub mod fast_regex;
 
+use crate::classify::{self, Classification};
 use crate::date::Date;
+use crate::ruledata::RuleData;
 use crate::segment::{self, Marker, Structure};
 use crate::source::{SourceFile, Span};
 use citations::Citation;
@@ -43,6 +45,8 @@ pub struct CountedMention {
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub structure: Structure,
+    /// What the text is: document, fragment or other ([`crate::classify`]).
+    pub document: Classification,
     pub dates: Vec<DateMention>,
     pub citations: Vec<Citation>,
     pub anniversaries: Vec<Anniversary>,
@@ -63,9 +67,14 @@ static ANNIVERSARY_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3})\s+năm\s+").unwrap());
 static PAREN_PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*$").unwrap());
 
-/// Runs segmentation and extraction.
-pub fn analyze(source: &SourceFile) -> Analysis {
+/// Runs segmentation, classification and extraction over the analysis view of a text.
+pub fn analyze(source: &SourceFile, data: &RuleData) -> Analysis {
     let structure = segment::segment(source);
+    let document = classify::classify(source, &structure, &|code| {
+        data.doc_type(code)
+            .filter(|t| !t.copy)
+            .and_then(|t| t.names.first().cloned())
+    });
     let text = source.text.as_str();
     let mut dates = dates::scan(text);
 
@@ -110,6 +119,7 @@ pub fn analyze(source: &SourceFile) -> Analysis {
 
     Analysis {
         structure,
+        document,
         dates,
         citations,
         anniversaries,
@@ -327,8 +337,15 @@ pub struct AnniversaryInfo {
 /// The `document` member of `vblint extract` output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentInfo {
+    /// "document", "fragment" or "other" ([`crate::classify::Kind`]).
+    pub kind: classify::Kind,
+    /// The type: the type line's word, else the symbol's type code, else the classifier's
+    /// reading (a Công văn by its "V/v", a sáng kiến by its heading).
     #[serde(rename = "type")]
     pub doc_type: Option<String>,
+    pub confidence: classify::Confidence,
+    /// What decided the kind, with lines.
+    pub evidence: Vec<classify::Evidence>,
     pub number: Option<String>,
     pub symbol: Option<String>,
     pub issuer: Option<String>,
@@ -356,15 +373,6 @@ fn role_name(role: DateRole) -> String {
         .unwrap_or_default()
 }
 
-fn title_case_type(upper: &str) -> String {
-    let lower = upper.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 impl DocumentInfo {
     pub fn new(source: &SourceFile, a: &Analysis) -> Self {
         let s = &a.structure;
@@ -372,7 +380,17 @@ impl DocumentInfo {
         let pos = |span: Span| source.position(span.start);
         let sections = section_tree(source, s);
         DocumentInfo {
-            doc_type: h.doc_type.as_ref().map(|t| title_case_type(&t.text)),
+            kind: a.document.kind,
+            doc_type: match a.document.kind {
+                classify::Kind::Other => a.document.doc_type.clone(),
+                _ => h
+                    .doc_type
+                    .as_ref()
+                    .map(|t| classify::type_name(&t.text))
+                    .or_else(|| a.document.doc_type.clone()),
+            },
+            confidence: a.document.confidence,
+            evidence: a.document.evidence.clone(),
             number: h
                 .number
                 .as_ref()
@@ -480,7 +498,7 @@ mod tests {
     fn anniversaries_with_and_without_count() {
         let text = "chào mừng 79 năm Cách mạng tháng Tám (19/8/1945 - 19/8/2024) và Quốc khánh Nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2024), 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)";
         let src = SourceFile::new("t", text);
-        let a = analyze(&src);
+        let a = analyze(&src, RuleData::builtin());
         let got: Vec<_> = a
             .anniversaries
             .iter()
@@ -503,13 +521,13 @@ mod tests {
             "t",
             "Số: 12/KH-THCS\nA, ngày 05 tháng 9 năm 2024\nKẾ HOẠCH\nPhát động thi đua năm học 2024-2025\n",
         );
-        let a = analyze(&src);
+        let a = analyze(&src, RuleData::builtin());
         assert_eq!(a.school_year, Some((2024, 2025)));
         assert_eq!(a.plan_year, Some(2024));
         let src = SourceFile::new(
             "t",
             "KẾ HOẠCH\nPhát động phong trào thi đua yêu nước năm 2023\n",
         );
-        assert_eq!(analyze(&src).plan_year, Some(2023));
+        assert_eq!(analyze(&src, RuleData::builtin()).plan_year, Some(2023));
     }
 }

@@ -9,6 +9,8 @@
 //! them. Converters also leave markdown bold (`**`) and break paragraphs in odd places; the
 //! classifiers here look through both.
 
+pub mod header;
+
 use crate::date::Date;
 use crate::source::{SourceFile, Span};
 use regex::Regex;
@@ -153,6 +155,11 @@ pub struct Signature {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Structure {
     pub header: Header,
+    /// The header anchors that were found, with their 0-based lines (evidence for the classifier).
+    pub anchors: Vec<(header::AnchorKind, usize)>,
+    /// Text before the header: a web page's title, menu and posting time (empty when the header
+    /// opens the text, or when there is no header).
+    pub preamble: Span,
     /// "Căn cứ …" / "Thực hiện …" lines before the first section.
     pub basis: Vec<Field>,
     pub items: Vec<Item>,
@@ -191,7 +198,9 @@ pub fn cells(line: &str, line_start: usize) -> Vec<Field> {
     let mut merged: Vec<Field> = Vec::with_capacity(out.len());
     for cell in out {
         match merged.last_mut() {
-            Some(prev) if ends_with_date_word(&prev.text) => {
+            Some(prev)
+                if ends_with_date_word(&prev.text) || number_then_gap(&prev.text, &cell.text) =>
+            {
                 prev.text =
                     line[prev.span.start - line_start..cell.span.end - line_start].to_string();
                 prev.span.end = cell.span.end;
@@ -202,6 +211,13 @@ pub fn cells(line: &str, line_start: usize) -> Vec<Field> {
     merged
 }
 
+/// "Số:" then a column-wide gap then "278/QĐ-…" (or "/KH-…" with the number left blank): one cell.
+fn number_then_gap(prev: &str, next: &str) -> bool {
+    let p = prev.trim_end_matches([' ', ':']);
+    (p.ends_with("Số") || p.ends_with("SỐ"))
+        && next.starts_with(|c: char| c.is_ascii_digit() || "/.…_".contains(c))
+}
+
 fn ends_with_date_word(s: &str) -> bool {
     let last = s.rsplit(' ').next().unwrap_or("").to_lowercase();
     last == "ngày" || last == "tháng"
@@ -209,38 +225,19 @@ fn ends_with_date_word(s: &str) -> bool {
 
 /// Strips markdown emphasis left by converters ("**KT.TRƯỞNG PHÒNG") and returns the byte offset
 /// of what remains.
-fn strip_emphasis(s: &str) -> (&str, usize) {
+pub(crate) fn strip_emphasis(s: &str) -> (&str, usize) {
     let trimmed = s.trim_start_matches('*');
     let lead = s.len() - trimmed.len();
     (trimmed.trim_end_matches('*').trim_end(), lead)
 }
 
-static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM").unwrap()
-});
-static MOTTO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc").unwrap());
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)\s*:\s*(?P<num>\d*)\s*(?:/\s*(?P<sym>\S+))?").unwrap());
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<place>[^,]{2,60}?),\s*(?i:ngày)\s*(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})?",
-    )
-    .unwrap()
-});
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|HƯỚNG DẪN|TỜ TRÌNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|ĐỀ ÁN|PHƯƠNG ÁN|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|BIÊN BẢN|CÔNG VĂN|THÔNG CÁO|KẾT LUẬN)\s*[.:]?$",
-    )
-    .unwrap()
-});
 static BASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo đề nghị)\b").unwrap());
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Trên đây là\b").unwrap());
 static RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Nơi nhận\s*:?").unwrap());
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<mark>KT|TM|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$").unwrap());
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:(?P<roman>[IVXL]{1,6})\s*[.)]|(?P<arabic>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]|(?P<letter>[a-zđ])\s*\)|(?P<bullet>[-+•–]))\s*",
     )
@@ -331,131 +328,18 @@ fn field(text: &str, start: usize) -> Field {
     }
 }
 
-/// Classifies one header cell into the header.
-fn header_cell(header: &mut Header, cell: &Field, agencies: &mut Vec<Field>) -> bool {
-    let (text, lead) = strip_emphasis(&cell.text);
-    let start = cell.span.start + lead;
-    if NATIONAL.is_match(text) {
-        header.national_title = Some(field(text, start));
-    } else if MOTTO.is_match(text) {
-        header.motto = Some(field(text, start));
-    } else if let Some(c) = NUMBER.captures(text) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let number = c
-            .name("num")
-            .filter(|n| !n.is_empty())
-            .map(|n| field(n.as_str(), start + n.start()));
-        let symbol = c.name("sym").map(|s| {
-            let sym = s.as_str().trim_end_matches(['.', ',', ';']);
-            field(sym, start + s.start())
-        });
-        let end = symbol.as_ref().map_or(start + m.end, |s| s.span.end);
-        header.number = Some(NumberLine {
-            span: Span::new(start, end),
-            number,
-            symbol,
-        });
-    } else if let Some(c) = PLACE_DATE.captures(text) {
-        let get = |name| c.name(name).map(|m| field(m.as_str(), start + m.start()));
-        let place = get("place").unwrap_or_else(|| field("", start));
-        let (day, month, year) = (get("d"), get("m"), get("y"));
-        let num = |f: &Option<Field>| f.as_ref().and_then(|f| f.text.parse::<u32>().ok());
-        let date = match (num(&day), num(&month), num(&year)) {
-            (Some(d), Some(m), Some(y)) => Date::new(y as i32, m, d),
-            _ => None,
-        };
-        let end = c.get(0).map_or(start, |m| start + m.end());
-        header.place_date = Some(PlaceDate {
-            span: Span::new(place.span.start, end),
-            place,
-            day,
-            month,
-            year,
-            date,
-        });
-    } else if DOC_TYPE.is_match(text) && header.doc_type.is_none() {
-        header.doc_type = Some(field(text.trim_end_matches(['.', ':']), start));
-    } else if is_upper_cell(text) && header.doc_type.is_none() {
-        agencies.push(field(text, start));
-    } else {
-        return false;
-    }
-    true
-}
-
-/// Segments a decoded document.
+/// Segments a decoded document (the [`crate::mask`] view): the header wherever it is
+/// ([`header::find`]), then the body, closing, recipients and signature after it.
 pub fn segment(source: &SourceFile) -> Structure {
-    let mut s = Structure::default();
+    let found = header::find(source);
+    let mut s = Structure {
+        header: found.header,
+        anchors: found.anchors,
+        preamble: Span::new(0, source.line_start(found.first_line)),
+        ..Structure::default()
+    };
     let lines: Vec<(usize, usize, &str)> = source.lines().collect();
-    let mut agencies = Vec::new();
-    let mut body_line = 0;
-
-    // Header: everything before the first legal-basis line or section heading. The title is the
-    // first text after the type line, up to a blank line.
-    let mut i = 0;
-    while i < lines.len() {
-        let (_, start, line) = lines[i];
-        let (trimmed, _) = strip_emphasis(line.trim());
-        if BASIS.is_match(trimmed) || starts_section(trimmed) {
-            break;
-        }
-        if s.header.doc_type.is_some() && s.header.title.is_none() {
-            if trimmed.is_empty() {
-                i += 1;
-                continue;
-            }
-            let title = title_lines(&lines[i..]);
-            let text_start = start + (line.len() - line.trim_start().len());
-            let first_len = line.trim().len();
-            let mut title_text = line.trim().to_string();
-            let mut end = text_start + first_len;
-            for &(_, next_start, next) in &lines[i + 1..i + title] {
-                title_text.push(' ');
-                title_text.push_str(next.trim());
-                end = next_start + next.trim_end().len();
-            }
-            s.header.title = Some(Field {
-                text: title_text,
-                span: Span::new(text_start, end),
-            });
-            i += title;
-            body_line = i;
-            continue;
-        }
-        for cell in cells(line, start) {
-            header_cell(&mut s.header, &cell, &mut agencies);
-        }
-        i += 1;
-        body_line = i;
-        // A document with no type line: stop the header after the place-and-date line.
-        if s.header.doc_type.is_none() && i > 12 {
-            break;
-        }
-    }
-    if s.header.doc_type.is_none() && s.header.title.is_none() {
-        // Without a type line the header is only the lines that classified; start the body at the
-        // first line that did not.
-        body_line = lines
-            .iter()
-            .position(|&(_, start, line)| {
-                let (t, _) = strip_emphasis(line.trim());
-                !t.is_empty()
-                    && cells(line, start).iter().any(|c| {
-                        let mut probe = Header::default();
-                        !header_cell(&mut probe, c, &mut Vec::new())
-                    })
-            })
-            .unwrap_or(lines.len())
-            .min(body_line);
-    }
-    match agencies.len() {
-        0 => {}
-        1 => s.header.agency = agencies.pop(),
-        _ => {
-            s.header.parent_agency = Some(agencies.remove(0));
-            s.header.agency = Some(agencies.remove(0));
-        }
-    }
+    let body_line = found.body_line;
 
     // Body, closing, recipients and signature.
     let body_start = source.line_start(body_line);
@@ -548,26 +432,13 @@ fn closing_cell(s: &mut Structure, cell: &Field) {
     }
 }
 
-/// Whether a header line is already the first section heading ("I. MỤC ĐÍCH").
-fn starts_section(text: &str) -> bool {
+/// Whether a line is a top-level section heading ("I. MỤC ĐÍCH"), which no title runs into.
+pub(crate) fn is_section_heading(text: &str) -> bool {
     MARKER.captures(text).is_some_and(|c| {
         c.name("roman")
             .and_then(|r| parse_roman(r.as_str()))
             .is_some()
     })
-}
-
-/// How many lines (from the first) make up the title: until a blank line or a body line.
-fn title_lines(lines: &[(usize, usize, &str)]) -> usize {
-    let mut n = 0;
-    for &(_, _, line) in lines.iter().take(4) {
-        let (t, _) = strip_emphasis(line.trim());
-        if t.is_empty() || (n > 0 && (BASIS.is_match(t) || MARKER.is_match(t))) {
-            break;
-        }
-        n += 1;
-    }
-    n.max(1)
 }
 
 /// Parses a body line's list marker.

@@ -1,0 +1,112 @@
+//! What the text was taken to be, said once per file when that keeps whole families of rules
+//! from judging it: a fragment is not asked for its header, a news article or a sáng kiến is not
+//! asked for a number, citations or deadlines.
+//!
+//! ## Why
+//! Real inputs are not all administrative documents: a web page's news post about a plan, a
+//! homepage blurb, slides, a list of links, a teacher's report on an initiative, or a piece of a
+//! plan that starts mid-document. Judging them by the rules of a complete document floods the
+//! reviewer with false findings; saying nothing would leave them wondering why nothing fired. So
+//! vblint says once, at info level, what it took the text for, on what evidence, and which rules
+//! it therefore did not run. `vblint extract` gives the same classification in its `document`
+//! object (`kind`, `type`, `confidence`, `evidence`).
+//!
+//! ## Example
+//! ```text
+//! Thứ hai, 20/11/2023 - 08:15 | Lượt xem: 120
+//! Sáng nay, Liên đội trường tổ chức lễ phát động phong trào thi đua …
+//! ```
+//!
+//! ## Fix
+//! Nothing to fix when the classification is right. When the text is an administrative document
+//! that vblint did not recognise (its header is missing or damaged), restore the header — national
+//! title and motto, "Số: …", place and date, type line — and the header rules will run.
+
+use super::{Context, Diagnostic};
+use crate::classify::{Kind, Scope};
+use crate::source::Span;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = &cx.analysis.document;
+    let skipped: Vec<&str> = [Scope::Header, Scope::Body]
+        .into_iter()
+        .filter(|s| !doc.kind.applies(*s))
+        .map(Scope::label)
+        .collect();
+    if skipped.is_empty() {
+        return;
+    }
+    let evidence = if doc.evidence.is_empty() {
+        "không thấy quốc hiệu, số, ngày ban hành, tên loại hay căn cứ pháp lý".to_string()
+    } else {
+        doc.evidence
+            .iter()
+            .take(4)
+            .map(|e| format!("{} (dòng {})", e.what, e.line))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kind = match (doc.kind, &doc.doc_type) {
+        (Kind::Other, Some(t)) => format!("{} ({t})", doc.kind.label()),
+        _ => doc.kind.label().to_string(),
+    };
+    let confidence = match doc.confidence {
+        crate::classify::Confidence::High => "cao",
+        crate::classify::Confidence::Medium => "trung bình",
+        crate::classify::Confidence::Low => "thấp",
+    };
+    let message = format!(
+        "văn bản được nhận là {kind} (độ tin cậy {confidence}; căn cứ: {evidence}): không áp dụng các quy tắc về {}",
+        skipped.join("; ")
+    );
+    out.push(
+        Diagnostic::new(first_line(cx), message).help(
+            "nếu đây là văn bản hành chính đầy đủ, kiểm tra phần đầu (quốc hiệu, \"Số: …\", địa danh và ngày ban hành, tên loại)",
+        ),
+    );
+}
+
+/// The first non-blank line of the text, where the finding is shown.
+fn first_line(cx: &Context) -> Span {
+    cx.source
+        .lines()
+        .find(|(_, _, l)| !l.trim().is_empty())
+        .map_or(Span::new(0, 0), |(_, start, l)| {
+            let lead = l.len() - l.trim_start().len();
+            Span::new(start + lead, start + l.trim_end().len())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::check_with;
+
+    #[test]
+    fn says_once_what_a_news_post_was_taken_for() {
+        let got = check_with(
+            check,
+            "Tin tức | Lượt xem: 120\nSáng nay, Liên đội trường tổ chức lễ phát động phong trào thi đua.\n",
+            None,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Tin tức | Lượt xem: 120");
+        assert!(
+            got[0].1.message.starts_with(
+                "văn bản được nhận là không phải văn bản hành chính (độ tin cậy cao; căn cứ: dấu hiệu trang web \"Tin tức\" (dòng 1)"
+            ),
+            "{}",
+            got[0].1.message
+        );
+    }
+
+    #[test]
+    fn silent_on_a_complete_document() {
+        let got = check_with(
+            check,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-THCS\nAn Phú, ngày 05 tháng 9 năm 2024\nKẾ HOẠCH\nPhát động thi đua\nCăn cứ Luật Thi đua, Khen thưởng;\n",
+            None,
+        );
+        assert!(got.is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! Stage 2½: what is being read. Before any rule judges a text, decide whether it is an
+//! administrative document (and of which type), a fragment of one (its header is not in the text:
+//! it starts or ends mid-document), or not an administrative document at all (a news article, a
+//! web page, slides, a list of links, a teacher's "sáng kiến kinh nghiệm"). The decision rests on
+//! evidence — the header anchors the segmenter found and the marks of an administrative body
+//! (legal basis, numbered sections, "Nơi nhận", a signature block, "Điều 1") — and every piece of
+//! evidence is kept with its line, so a reader can see why.
+//!
+//! Rules declare what they apply to ([`Scope`]); [`Kind::applies`] says which scopes run.
+
+use crate::segment::Structure;
+use crate::segment::header::AnchorKind;
+use crate::source::SourceFile;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// What the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// An administrative document with its header.
+    Document,
+    /// Part of an administrative document: body text without its header.
+    Fragment,
+    /// Not an administrative document: news, a web page, slides, a list, a sáng kiến.
+    Other,
+}
+
+/// How sure the classification is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// What a rule needs the text to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Any text: encoding, repeated words, tone style, spacing inside symbols.
+    Text,
+    /// Facts that hold wherever they are written: impossible dates, anniversary counts and base
+    /// dates, registry dates, movement names.
+    Facts,
+    /// The body of an administrative document, header or not: citations, deadlines against the
+    /// issue date, numbering, stale years.
+    Body,
+    /// The header of a complete administrative document: its number, date and their format.
+    Header,
+}
+
+impl Scope {
+    /// How the scope is named in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Text => "văn bản nói chung",
+            Scope::Facts => "sự kiện, ngày tháng",
+            Scope::Body => "nội dung văn bản hành chính (trích dẫn, thời hạn, đánh số, năm)",
+            Scope::Header => "phần đầu văn bản (số, ký hiệu, ngày ban hành)",
+        }
+    }
+}
+
+impl Kind {
+    /// Whether rules of `scope` judge a text of this kind.
+    pub fn applies(self, scope: Scope) -> bool {
+        match self {
+            Kind::Document => true,
+            Kind::Fragment => scope != Scope::Header,
+            Kind::Other => matches!(scope, Scope::Text | Scope::Facts),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Document => "văn bản hành chính",
+            Kind::Fragment => "đoạn trích của văn bản hành chính (không có phần đầu)",
+            Kind::Other => "không phải văn bản hành chính",
+        }
+    }
+}
+
+/// One piece of evidence: what was seen, and on which line (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub line: u32,
+    pub what: String,
+}
+
+/// The classification of one text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    pub kind: Kind,
+    /// The document type ("Kế hoạch", "Quyết định", "Công văn", "Sáng kiến kinh nghiệm" …), when
+    /// it can be told.
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub confidence: Confidence,
+    /// Whether documents of this type carry a number ("Số: …"); a báo cáo sáng kiến does not.
+    #[serde(skip)]
+    pub numbered: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Default for Classification {
+    fn default() -> Self {
+        Classification {
+            kind: Kind::Document,
+            doc_type: None,
+            confidence: Confidence::Low,
+            numbered: true,
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// Texts that are no administrative document whatever their layout, by a heading near the top.
+static NOT_ADMINISTRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:SÁNG KIẾN KINH NGHIỆM|SKKN\b|BÁO CÁO SÁNG KIẾN|ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN|MÔ TẢ SÁNG KIẾN|BÀI THU HOẠCH|GIÁO ÁN|ĐỀ THI|ĐỀ KIỂM TRA)")
+        .expect("valid regex")
+});
+/// Marks of a body: "Căn cứ", "Điều 1.", "Nơi nhận", "Trên đây là", a section "I.".
+static BODY_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Căn cứ|Thực hiện|Điều\s+[0-9]+\s*[.:]|Nơi nhận|Trên đây là|Kính gửi|(?:KT|TM|TL|TUQ)\s*\.\s*\p{Lu})")
+        .expect("valid regex")
+});
+/// Marks of a web page or a news post: share buttons, view counts, "Tin tức", posting lines.
+static WEB_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:lượt xem|lượt tải|chia sẻ|đăng lúc|ngày đăng|cập nhật lúc|bình luận|tin tức|tin liên quan|xem thêm|trang chủ|download|tải về|bản rút gọn|tải bản đầy đủ|người đăng|tác giả:)")
+        .expect("valid regex")
+});
+
+/// Type words of the type line and how documents of the type are numbered.
+const TYPES: [(&str, bool); 22] = [
+    ("KẾ HOẠCH", true),
+    ("QUYẾT ĐỊNH", true),
+    ("CHỈ THỊ", true),
+    ("THÔNG BÁO", true),
+    ("BÁO CÁO", true),
+    ("HƯỚNG DẪN", true),
+    ("TỜ TRÌNH", true),
+    ("CHƯƠNG TRÌNH", true),
+    ("NGHỊ QUYẾT", true),
+    ("ĐỀ ÁN", true),
+    ("PHƯƠNG ÁN", true),
+    ("QUY CHẾ", true),
+    ("QUY ĐỊNH", true),
+    ("GIẤY MỜI", true),
+    ("BIÊN BẢN", true),
+    ("CÔNG VĂN", true),
+    ("THÔNG CÁO", true),
+    ("KẾT LUẬN", true),
+    ("CÔNG ĐIỆN", true),
+    ("GIẤY GIỚI THIỆU", true),
+    ("THƯ MỜI", false),
+    ("ĐIỀU LỆ", false),
+];
+
+/// "KẾ HOẠCH" → "Kế hoạch".
+pub fn type_name(upper: &str) -> String {
+    let lower = upper.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Classifies a segmented text. `type_of_code` names the type of a symbol's type code ("KH" →
+/// "Kế hoạch"), from the rule data.
+pub fn classify(
+    source: &SourceFile,
+    s: &Structure,
+    type_of_code: &dyn Fn(&str) -> Option<String>,
+) -> Classification {
+    let mut evidence = Vec::new();
+    let h = &s.header;
+    let mut kinds: Vec<AnchorKind> = Vec::new();
+    for &(kind, line) in &s.anchors {
+        kinds.push(kind);
+        evidence.push(Evidence {
+            line: line as u32 + 1,
+            what: anchor_label(kind).to_string(),
+        });
+    }
+    let has = |k: AnchorKind| kinds.contains(&k);
+
+    // The type: the type line, else the symbol's type code, else a symbol without one (Công văn).
+    let symbol = h
+        .number
+        .as_ref()
+        .and_then(|n| n.symbol.as_ref())
+        .map(|f| f.text.clone());
+    let mut doc_type = h.doc_type.as_ref().map(|t| type_name(&t.text));
+    if doc_type.is_none()
+        && let Some(sym) = &symbol
+    {
+        let code = sym.split(['-', '/']).next().unwrap_or("");
+        doc_type = type_of_code(code).or_else(|| {
+            h.title
+                .as_ref()
+                .is_some_and(|t| t.text.starts_with("V/v") || t.text.starts_with("Về việc"))
+                .then(|| "Công văn".to_string())
+        });
+    }
+    let numbered = h.doc_type.as_ref().is_none_or(|t| {
+        TYPES
+            .iter()
+            .find(|(w, _)| t.text.starts_with(w))
+            .is_none_or(|(_, n)| *n)
+    });
+
+    // Not an administrative document by its own heading, near the top.
+    let top_lines = source
+        .lines()
+        .filter(|(_, _, l)| !l.trim().is_empty())
+        .take(12);
+    for (idx, _, line) in top_lines {
+        if let Some(m) =
+            NOT_ADMINISTRATIVE.find(line.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        {
+            evidence.push(Evidence {
+                line: idx as u32 + 1,
+                what: format!("tiêu đề \"{}\"", m.as_str().trim()),
+            });
+            return Classification {
+                kind: Kind::Other,
+                doc_type: Some(type_name(m.as_str().trim())),
+                confidence: Confidence::High,
+                numbered: false,
+                evidence,
+            };
+        }
+    }
+
+    let body_marks = body_marks(source, s, &mut evidence);
+    let strong_header = (has(AnchorKind::Number) || has(AnchorKind::DocType))
+        && (has(AnchorKind::PlaceDate) || has(AnchorKind::NationalTitle) || has(AnchorKind::Motto));
+    let anchors = kinds.len();
+    let type_on_top = anchors == 1 && has(AnchorKind::DocType);
+    let (kind, confidence) = if strong_header || anchors >= 3 || (type_on_top && body_marks >= 1) {
+        let c = if anchors >= 4 || (anchors >= 3 && body_marks >= 1) {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        (Kind::Document, c)
+    } else if body_marks >= 2 || (body_marks >= 1 && anchors >= 1) {
+        let c = if body_marks >= 3 {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        (Kind::Fragment, c)
+    } else {
+        let web = web_marks(source, &mut evidence);
+        let c = if web >= 1 || anchors + body_marks == 0 {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        (Kind::Other, c)
+    };
+    Classification {
+        kind,
+        doc_type,
+        confidence,
+        numbered,
+        evidence,
+    }
+}
+
+fn anchor_label(kind: AnchorKind) -> &'static str {
+    match kind {
+        AnchorKind::NationalTitle => "quốc hiệu",
+        AnchorKind::Motto => "tiêu ngữ",
+        AnchorKind::Number => "số, ký hiệu",
+        AnchorKind::PlaceDate => "địa danh, ngày ban hành",
+        AnchorKind::DocType => "tên loại văn bản",
+    }
+}
+
+/// Counts the kinds of body marks (each kind once) and records where each was first seen.
+fn body_marks(source: &SourceFile, s: &Structure, evidence: &mut Vec<Evidence>) -> usize {
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut note = |what: &'static str, line: usize, evidence: &mut Vec<Evidence>| {
+        if !seen.contains(&what) {
+            seen.push(what);
+            evidence.push(Evidence {
+                line: line as u32 + 1,
+                what: what.to_string(),
+            });
+        }
+    };
+    if let Some(b) = s.basis.first() {
+        note("căn cứ pháp lý", source.line_index(b.span.start), evidence);
+    }
+    let roman = s
+        .items
+        .iter()
+        .filter(|i| matches!(i.marker, crate::segment::Marker::Roman(_)))
+        .count();
+    if roman >= 2 {
+        let first = s
+            .items
+            .iter()
+            .find(|i| matches!(i.marker, crate::segment::Marker::Roman(_)));
+        note("các mục I, II…", first.map_or(0, |i| i.line), evidence);
+    }
+    if let Some(r) = &s.recipients_heading {
+        note("nơi nhận", source.line_index(r.span.start), evidence);
+    }
+    if let Some(a) = &s.signature.authority {
+        note("thẩm quyền ký", source.line_index(a.span.start), evidence);
+    }
+    for (idx, _, line) in source.lines() {
+        let t = line.trim_start();
+        if let Some(m) = BODY_MARK.find(t) {
+            let what = if m.as_str().starts_with("Điều") {
+                "điều khoản (Điều 1…)"
+            } else if m.as_str().starts_with("Kính gửi") {
+                "kính gửi"
+            } else {
+                continue;
+            };
+            note(what, idx, evidence);
+        }
+    }
+    seen.len()
+}
+
+/// Counts lines that are marks of a web page, recording the first few.
+fn web_marks(source: &SourceFile, evidence: &mut Vec<Evidence>) -> usize {
+    let mut n = 0;
+    for (idx, _, line) in source.lines().take(200) {
+        if let Some(m) = WEB_MARK.find(line) {
+            if n < 3 {
+                evidence.push(Evidence {
+                    line: idx as u32 + 1,
+                    what: format!("dấu hiệu trang web \"{}\"", m.as_str()),
+                });
+            }
+            n += 1;
+        }
+    }
+    n
+}
