@@ -101,6 +101,10 @@ pub struct Classification {
     /// Whether documents of this type carry a number ("Số: …"); a báo cáo sáng kiến does not.
     #[serde(skip)]
     pub numbered: bool,
+    /// The header may have been lost on the way (the text opens at the type line, or a document
+    /// viewer dropped words): what it lacks rests on a guess.
+    #[serde(skip)]
+    pub header_doubt: bool,
     pub evidence: Vec<Evidence>,
 }
 
@@ -111,6 +115,7 @@ impl Default for Classification {
             doc_type: None,
             confidence: Confidence::Low,
             numbered: true,
+            header_doubt: false,
             evidence: Vec::new(),
         }
     }
@@ -230,18 +235,42 @@ pub fn classify(
                 doc_type: Some(type_name(m.as_str().trim())),
                 confidence: Confidence::High,
                 numbered: false,
+                header_doubt: false,
                 evidence,
             };
         }
     }
 
+    // A blank form ("Số: ……/QĐ-…", "ngày … tháng … năm 20…", "Mẫu số 01") is no issued document.
+    if let Some((line, what)) = template_mark(source, s) {
+        evidence.push(Evidence {
+            line: line as u32 + 1,
+            what,
+        });
+        return Classification {
+            kind: Kind::Other,
+            doc_type: Some("Mẫu văn bản".to_string()),
+            confidence: Confidence::Medium,
+            numbered: false,
+            header_doubt: false,
+            evidence,
+        };
+    }
     let body_marks = body_marks(source, s, &mut evidence);
     let strong_header = (has(AnchorKind::Number) || has(AnchorKind::DocType))
         && (has(AnchorKind::PlaceDate) || has(AnchorKind::NationalTitle) || has(AnchorKind::Motto));
     let anchors = kinds.len();
     let type_on_top = anchors == 1 && has(AnchorKind::DocType);
     let (kind, confidence) = if strong_header || anchors >= 3 || (type_on_top && body_marks >= 1) {
-        let c = if anchors >= 4 || (anchors >= 3 && body_marks >= 1) {
+        // A document viewer's text drops words and flattens cells: what its header lacks may be
+        // the viewer's loss.
+        let c = if let Some(line) = viewer_mark(source) {
+            evidence.push(Evidence {
+                line: line as u32 + 1,
+                what: "văn bản qua trình xem tài liệu (có thể mất chữ)".to_string(),
+            });
+            Confidence::Low
+        } else if anchors >= 4 || (anchors >= 3 && body_marks >= 1) {
             Confidence::High
         } else {
             Confidence::Medium
@@ -268,8 +297,58 @@ pub fn classify(
         doc_type,
         confidence,
         numbered,
+        header_doubt: type_on_top || confidence == Confidence::Low,
         evidence,
     }
+}
+
+/// A document viewer's page: "Tải bản đầy đủ", "Bạn đang xem bản rút gọn", "Đang tải...".
+fn viewer_mark(source: &SourceFile) -> Option<usize> {
+    static VIEWER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)tải bản đầy đủ|bản rút gọn|đang tải\.\.\.|xem toàn văn|dung lượng\s+[0-9]|số trang\s*:?\s*[0-9]|loại file")
+            .expect("valid regex")
+    });
+    source
+        .lines()
+        .take(60)
+        .find(|(_, _, l)| VIEWER.is_match(l))
+        .map(|(idx, _, _)| idx)
+}
+
+/// A blank form: the header's number and date are placeholders, or a "Mẫu" heading near the top.
+fn template_mark(source: &SourceFile, s: &Structure) -> Option<(usize, String)> {
+    static FORM: LazyLock<Regex> = LazyLock::new(|| {
+        // Not "mẫu giáo" (kindergarten): a form is "Mẫu số 01", "– Mẫu 1", "Mẫu:", "MẪU BIÊN BẢN".
+        Regex::new(r"(?:^|[\s(–-])(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[0-9]{1,2}\b|^\s*\(?(?:Mẫu|MẪU)\s*:|^\s*MẪU\s+(?:VĂN BẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CÔNG VĂN|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|ĐƠN)|(?i:tham khảo|tải về|tải)\s+(?:[0-9]+\s+)?(?i:mẫu)\s")
+            .expect("valid regex")
+    });
+    static YEAR_BLANK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"năm\s+20(?:\.{2,}|…|_)").expect("valid regex"));
+    let h = &s.header;
+    let number_blank = h.number.as_ref().is_some_and(|n| {
+        n.number.is_none()
+            && source.text[n.span.start..n.span.end.min(source.text.len())].contains(['…', '.'])
+    });
+    let date_blank = h
+        .place_date
+        .as_ref()
+        .is_some_and(|pd| pd.day.is_none() && pd.month.is_none());
+    if number_blank && date_blank {
+        let line = h
+            .number
+            .as_ref()
+            .map_or(0, |n| source.line_index(n.span.start));
+        return Some((line, "số và ngày để trống như một mẫu".to_string()));
+    }
+    for (idx, _, line) in source.lines().take(40) {
+        if FORM.is_match(line) {
+            return Some((idx, "tiêu đề mẫu văn bản".to_string()));
+        }
+        if YEAR_BLANK.is_match(line) {
+            return Some((idx, "năm để trống (\"năm 20…\")".to_string()));
+        }
+    }
+    None
 }
 
 fn anchor_label(kind: AnchorKind) -> &'static str {

@@ -47,7 +47,40 @@ pub(crate) fn inside_quotes(text: &str, pos: usize) -> bool {
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = cx.source.text.as_str();
     let mut seen: HashSet<String> = HashSet::new();
+    // The document's own number: a web page's title above the header names the document itself.
+    let own = cx
+        .analysis
+        .structure
+        .header
+        .number
+        .as_ref()
+        .and_then(|n| {
+            Some(format!(
+                "{}/{}",
+                n.number.as_ref()?.text,
+                n.symbol.as_ref()?.text
+            ))
+        })
+        .map(|s| normalize_symbol(&s));
+    let mut preamble = cx.analysis.structure.preamble;
+    // A fragment or a web page whose first line names a document is titled by it.
+    if cx.analysis.document.kind != crate::classify::Kind::Document
+        && let Some((idx, start, line)) = cx.source.lines().find(|(_, _, l)| !l.trim().is_empty())
+        && idx + 1 < cx.source.line_count()
+        && line.len() <= 240
+        && !line.contains(';')
+        && !line.trim_end().ends_with(['.', ':'])
+    {
+        preamble.end = preamble.end.max(start + line.len());
+    }
     for c in &cx.analysis.citations {
+        if c.span.start < preamble.end
+            || c.symbol
+                .as_ref()
+                .is_some_and(|s| own.as_deref() == Some(normalize_symbol(&s.text).as_str()))
+        {
+            continue;
+        }
         let (Some(symbol), Some(word), Some(type_span)) = (&c.symbol, &c.doc_type, c.type_span)
         else {
             continue;

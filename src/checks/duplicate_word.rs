@@ -87,7 +87,12 @@ fn same(a: &Word, b: &Word) -> bool {
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut ws = Vec::new();
+    // A web page's title and menu above the header are not the document's text.
+    let preamble_end = cx.analysis.structure.preamble.end;
     for (_, start, line) in cx.source.lines() {
+        if start < preamble_end {
+            continue;
+        }
         words(line, start, &mut ws);
         let mut i = 0;
         'scan: while i < ws.len() {
@@ -115,8 +120,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 if n == 1 {
                     let word = first[0].text.to_lowercase();
-                    if cx.data.reduplications.contains(&word)
-                        || !cx.data.function_words.contains(&word)
+                    // "ngày ngày 04 tháng 9": a date follows, so it is no "every day".
+                    let date_follows = (word == "ngày" || word == "tháng" || word == "năm")
+                        && cx.source.text[second[0].span.end..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit());
+                    if !date_follows
+                        && (cx.data.reduplications.contains(&word)
+                            || !cx.data.function_words.contains(&word))
                     {
                         continue;
                     }

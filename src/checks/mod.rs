@@ -323,7 +323,11 @@ pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
         (rule.check)(cx, &mut diagnostics);
         let severity = selection.severity_of(rule);
         // A body rule on a text whose kind is itself a guess judges on a guess too.
-        let uncertain = rule.scope == Scope::Body && doc.confidence == Confidence::Low;
+        let uncertain = match rule.scope {
+            Scope::Body => doc.confidence == Confidence::Low,
+            Scope::Header => doc.header_doubt,
+            Scope::Text | Scope::Facts => false,
+        };
         findings.extend(diagnostics.into_iter().map(|d| {
             let severity = if d.guess || uncertain {
                 severity.lowered()

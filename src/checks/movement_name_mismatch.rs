@@ -136,6 +136,20 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if sim < THRESHOLD {
             continue;
         }
+        // "phong trào xây dựng “Trường học thân thiện, học sinh tích cực”": the words before the
+        // opening quote complete the canonical name.
+        let before = name_syllables(crate::source::line_before(
+            text,
+            cap.get(0).map_or(0, |c| c.start()),
+        ));
+        let with_lead = m.name_syllables.iter().any(|n| {
+            n.len() > words.len()
+                && n.ends_with(&words)
+                && before.ends_with(&n[..n.len() - words.len()])
+        });
+        if with_lead {
+            continue;
+        }
         out.push(
             Diagnostic::new(
                 span,

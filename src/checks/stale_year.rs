@@ -95,6 +95,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|x| x.span.start <= pos && pos < x.span.end)
             || clauses.iter().any(|c| c.start <= pos && pos < c.end)
+            || a.structure
+                .basis
+                .iter()
+                .any(|b| b.span.start <= pos && pos < b.span.end)
             || inside_quotes(text, pos)
     };
     let clause_before = |pos: usize| -> &str {

@@ -143,7 +143,8 @@ static LAW_BY_NAME: LazyLock<BoundaryRegex> = LazyLock::new(|| {
         .unwrap()
 });
 static DATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:\(?\s*(?:được\s+)?ban hành\s+)?(?:ngày|ngay)\s*$").unwrap()
+    // "số 28/2026/TT-BGD ĐT ngày …": a symbol's last part cut off by a space; "ngày ngày 04 …".
+    Regex::new(r"(?i)^(?-i:\s*[A-ZĐ]{1,4})?\s*,?\s*(?:\(?\s*(?:được\s+)?ban hành\s+)?(?:(?:ngày|ngay)\s+)?(?:ngày|ngay)\s*$").unwrap()
 });
 static ISSUER_LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*,?\s*(?:của|do)\s+").unwrap());

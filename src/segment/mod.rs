@@ -454,6 +454,14 @@ fn parse_item(text: &str, text_start: usize, line: usize) -> Option<Item> {
         if first.is_ascii_digit() {
             return None;
         }
+        // "1. B. CÁC NHIỆM VỤ": a web page's list number before the document's own marker.
+        if let Some(inner) = MARKER.captures(rest)
+            && (inner.name("roman").is_some()
+                || rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest[1..].starts_with('.'))
+        {
+            let offset = text.len() - rest.len();
+            return parse_item(rest, text_start + offset, line);
+        }
         Marker::Arabic(
             a.as_str()
                 .split('.')
