@@ -202,13 +202,13 @@ pub fn classify(
     if doc_type.is_none()
         && let Some(sym) = &symbol
     {
-        let code = sym.split(['-', '/']).next().unwrap_or("");
-        doc_type = type_of_code(code).or_else(|| {
-            h.title
-                .as_ref()
-                .is_some_and(|t| t.text.starts_with("V/v") || t.text.starts_with("Về việc"))
-                .then(|| "Công văn".to_string())
-        });
+        // "2020/QĐ-UBND": a normative symbol's year comes before its type code.
+        let code = sym
+            .split(['-', '/'])
+            .find(|p| !p.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or("");
+        // A Công văn is the one type without a type code: "Số: 134/UBND-PNV".
+        doc_type = Some(type_of_code(code).unwrap_or_else(|| "Công văn".to_string()));
     }
     let numbered = h.doc_type.as_ref().is_none_or(|t| {
         TYPES
@@ -319,7 +319,7 @@ fn viewer_mark(source: &SourceFile) -> Option<usize> {
 fn template_mark(source: &SourceFile, s: &Structure) -> Option<(usize, String)> {
     static FORM: LazyLock<Regex> = LazyLock::new(|| {
         // Not "mẫu giáo" (kindergarten): a form is "Mẫu số 01", "– Mẫu 1", "Mẫu:", "MẪU BIÊN BẢN".
-        Regex::new(r"(?:^|[\s(–-])(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[0-9]{1,2}\b|^\s*\(?(?:Mẫu|MẪU)\s*:|^\s*MẪU\s+(?:VĂN BẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CÔNG VĂN|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|ĐƠN)|(?i:tham khảo|tải về|tải)\s+(?:[0-9]+\s+)?(?i:mẫu)\s")
+        Regex::new(r"(?:^|[\s(–-])(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[0-9]{1,2}\b|^\s*\(?(?:Mẫu|MẪU)\s*:|^\s*MẪU\s+(?:VĂN BẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CÔNG VĂN|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|ĐƠN)|(?i:tham khảo|tải về|tải)\s+(?:[0-9]+\s+)?(?i:mẫu)\s|\((?i:mẫu)\s|(?:Mẫu|MẪU|mẫu)\s+(?i:báo cáo|quyết định|kế hoạch|công văn|tờ trình|biên bản|đơn|giấy|văn bản|thông báo|hợp đồng)|^\s*\p{Lu}{2,}[^\n]{0,60}?(?:…{2,}|\.{4,}|(?:\. ){3,})")
             .expect("valid regex")
     });
     static YEAR_BLANK: LazyLock<Regex> =

@@ -52,7 +52,7 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
 /// "Số: 21/KH-THPTLT", "Số 10-KH/LĐ", "Số  15 – KH/ ĐT", "Số: /KH-PGDĐT", "Số: ……/QĐ-X", "Số:".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s(])(?P<kw>Số|SỐ)(?P<colon>[ \t]*:)?[ \t]*(?P<num>[0-9]{1,5})?[ \t]*[.…_]*[ \t]*(?:(?P<sep>[/–—-])[ \t]*(?P<sym>[A-ZĐ][\p{L}0-9&.]*(?:[ \t]*[-–—/&][ \t]*[\p{Lu}0-9][\p{L}0-9&.]*)*))?",
+        r"(?:^|[\s(])(?P<kw>Số|SỐ)(?P<colon>[ \t]*:)?[ \t]*(?P<num>[0-9]{1,5})?[ \t]*[.…_]*[ \t]*(?:(?P<sep>[/–—-])[ \t]*(?P<sym>(?:[0-9]{4}[ \t]*/[ \t]*)?[A-ZĐ][\p{L}0-9&.]*(?:[ \t]*[-–—/&][ \t]*[\p{Lu}0-9][\p{L}0-9&.]*)*))?",
     )
     .expect("valid regex")
 });
@@ -75,8 +75,9 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "Tác giả:", "Kính gửi:": a label line, which no title runs into.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L} ]{1,20}:").expect("valid regex"));
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:năm học\s*:)|^(\p{Lu}[\p{L} ]{1,20}:)").expect("valid regex")
+});
 /// Lines that start the body: legal basis, an opening formula.
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Căn cứ|Thực hiện|Thi hành|Theo đề nghị|Kính gửi)\b").expect("valid regex")
@@ -480,11 +481,15 @@ fn place_before(text: &str) -> Option<Field> {
 
 /// Whether a line holds a header anchor (a second header, a flattened table row).
 fn has_header_anchor(t: &str) -> bool {
-    NATIONAL.is_match(t) || MOTTO.is_match(t) || number_match(t).is_some() || {
-        DATE_PART
-            .captures(t)
-            .is_some_and(|c| c.name("comma").is_some() && c.name("y").is_some())
-    }
+    // A "Số …" inside a title ("… KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND") is a citation.
+    NATIONAL.is_match(t)
+        || MOTTO.is_match(t)
+        || number_match(t).is_some_and(|(s, _, _)| s == 0)
+        || {
+            DATE_PART
+                .captures(t)
+                .is_some_and(|c| c.name("comma").is_some() && c.name("y").is_some())
+        }
 }
 
 /// A title in capitals ends where ordinary text starts on the same line ("… NĂM HỌC 2016 -
@@ -492,13 +497,9 @@ fn has_header_anchor(t: &str) -> bool {
 fn caps_title_end(t: &str) -> &str {
     static TITLE_CASE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\p{Lu}\p{Ll}").expect("valid regex"));
-    let head: String = t.chars().take(40).collect();
-    if !is_upper_text(&head) {
-        return t;
-    }
     match TITLE_CASE.find(t) {
-        // "V/v" and "Về việc" open titles; elsewhere a title-case word is the text after it.
-        Some(m) if m.start() >= 12 => t[..m.start()].trim_end(),
+        // A caps run of some length, then a title-case word: the text after the title.
+        Some(m) if m.start() >= 12 && is_upper_text(&t[..m.start()]) => t[..m.start()].trim_end(),
         _ => t,
     }
 }
@@ -531,6 +532,11 @@ fn best_cluster(
         for &(line, kind) in &anchors[i..] {
             if rank(line) > rank(from) + CLUSTER_LINES {
                 break;
+            }
+            // The type line stands under the header table: a type word before any other anchor
+            // is a page title ("KẾ HOẠCH NĂM HỌC …" above the page's copy of the document).
+            if kind == AnchorKind::DocType && kinds.is_empty() {
+                continue;
             }
             if !kinds.contains(&kind) {
                 kinds.push(kind);
@@ -674,17 +680,55 @@ fn assemble(
 /// A Công văn has no type line: its trích yếu "V/v …" stands under the number, in the header.
 fn subject_line(source: &SourceFile, from: usize, to: usize) -> Option<(Field, usize)> {
     static SUBJECT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:V/v|V/V|v/v|Về việc)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"^(?:V/ ?v|V/V|v/v|Về việc)\b").expect("valid regex"));
     for idx in from..(to + 5).min(source.line_count()) {
         let line = source.line(idx);
         for cell in cells(line, source.line_start(idx)) {
             let (t, lead) = strip_emphasis(&cell.text);
             if SUBJECT.is_match(t) {
-                return Some((field(t, cell.span.start + lead), idx));
+                let mut subject = field(t, cell.span.start + lead);
+                let last = continue_subject(source, idx, &mut subject);
+                return Some((subject, last));
             }
         }
     }
     None
+}
+
+/// The trích yếu of a Công văn wraps inside its cell: "V/v Hướng dẫn thực hiện nhiệm vụ" /
+/// "Giáo dục trung học năm học 2014-2015". Short lines that are no anchor, no body and no
+/// capitals ("KHẨN") continue it, over at most one blank line.
+fn continue_subject(source: &SourceFile, mut idx: usize, subject: &mut Field) -> usize {
+    let mut added = 0;
+    let mut next = idx + 1;
+    while added < 3 && next < source.line_count() && !subject.text.ends_with(['.', ';', ':']) {
+        let line = source.line(next);
+        let (t, lead) = strip_emphasis(line.trim());
+        if t.is_empty() {
+            if next > idx + 1 {
+                break;
+            }
+            next += 1;
+            continue;
+        }
+        let stop = t.chars().count() > 90
+            || cells(line, 0).len() > 1
+            || BODY_START.is_match(t)
+            || LABEL.is_match(t)
+            || has_header_anchor(t)
+            || is_upper_text(t)
+            || super::MARKER.is_match(t);
+        if stop {
+            break;
+        }
+        let start = source.line_start(next) + (line.len() - line.trim_start().len()) + lead;
+        subject.text = format!("{} {}", subject.text, t);
+        subject.span = Span::new(subject.span.start, start + t.len());
+        idx = next;
+        next += 1;
+        added += 1;
+    }
+    idx
 }
 
 fn same_line_before_type(source: &SourceFile, f: &Field, type_line: usize, h: &Header) -> bool {
@@ -755,18 +799,22 @@ fn title_after(
             idx += 1;
             continue;
         }
+        let t = caps_title_end(t);
         let starts_body = BODY_START.is_match(t)
             || super::is_section_heading(t)
             || has_header_anchor(t)
             || (!parts.is_empty() && AUTHORITY.is_match(t))
             || (super::MARKER.is_match(t) && !parts.is_empty())
-            || (!parts.is_empty() && LABEL.is_match(t));
+            || (!parts.is_empty()
+                && (LABEL.captures(t).is_some_and(|c| c.get(1).is_some())
+                    || t.starts_with('(')
+                    || t.chars().count() > 160));
         let all_caps = is_upper_text(t);
         let title_caps = parts.iter().all(|p| is_upper_text(&p.text)) && !parts.is_empty();
         let continues = if parts.is_empty() {
             !starts_body
         } else if blank_run > 0 {
-            all_caps && title_caps
+            !starts_body && all_caps && title_caps
         } else {
             // A Quyết định names the deciding authority in capitals under a title in lower case.
             !starts_body && (all_caps == title_caps || !all_caps)
@@ -776,7 +824,6 @@ fn title_after(
         }
         let line_start = source.line_start(idx);
         let offset = line.len() - line.trim_start().len() + lead;
-        let t = caps_title_end(t);
         parts.push(field(t, line_start + offset));
         last = idx;
         blank_run = 0;

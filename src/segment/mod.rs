@@ -454,10 +454,19 @@ fn parse_item(text: &str, text_start: usize, line: usize) -> Option<Item> {
         if first.is_ascii_digit() {
             return None;
         }
-        // "1. B. CÁC NHIỆM VỤ": a web page's list number before the document's own marker.
-        if let Some(inner) = MARKER.captures(rest)
-            && (inner.name("roman").is_some()
-                || rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest[1..].starts_with('.'))
+        // "1. B. CÁC NHIỆM VỤ", "1. III. Diễn biến": a web page's list number before the
+        // document's own marker, which is the item's marker ("A." headings are not numbered).
+        let mut letters = rest.chars();
+        if let (Some(l), Some('.')) = (letters.next(), letters.next())
+            && l.is_ascii_uppercase()
+            && letters.next().is_some_and(char::is_whitespace)
+            && !"IVXL".contains(l)
+        {
+            return None;
+        }
+        if MARKER
+            .captures(rest)
+            .is_some_and(|inner| inner.name("roman").is_some())
         {
             let offset = text.len() - rest.len();
             return parse_item(rest, text_start + offset, line);
