@@ -226,10 +226,13 @@ fn check_answers_the_same_document_as_the_command_line_and_goes_on_after_bad_fil
     let (docx_name, docx) = seed_docx(0);
     let truncated = docx[..docx.len() / 2].to_vec();
     let noise = random_bytes(4096);
+    // 20 MB of one byte deflate about 1000:1, over the readers' ratio limit.
+    let bomb = common::zip_parts(&[("word/document.xml", vec![b'a'; 20_000_000])]);
     let files: Vec<(&str, &[u8])> = vec![
         (&txt_name, &txt),
         (&docx_name, &docx),
         ("truncated.docx", &truncated),
+        ("bomb.docx", &bomb),
         ("noise.docx", &noise),
         ("noise.pdf", &noise),
         ("noise.txt", &noise),
@@ -254,7 +257,12 @@ fn check_answers_the_same_document_as_the_command_line_and_goes_on_after_bad_fil
         assert!(!error.is_empty(), "file {k} has an error entry: {report}");
         assert!(report["findings"].as_array().is_some_and(Vec::is_empty));
     }
-    assert_eq!(served["summary"]["errors"], 4);
+    assert!(
+        reports[3]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("zip bomb"))
+    );
+    assert_eq!(served["summary"]["errors"], 5);
 
     // The server goes on: the same request again gives the same answer.
     let again = post_files(&format!("{url}/api/check"), &files, None);

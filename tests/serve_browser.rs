@@ -50,9 +50,11 @@ impl Drop for Reaped {
 }
 
 /// Starts `vblint serve` on a free loopback port; returns it and its page URL.
-fn start_server() -> (Reaped, String) {
+fn start_server(dir: &Path) -> (Reaped, String) {
+    // Started in the test's directory, so no vblint.toml of the checkout's parents applies.
     let child = Command::new(env!("CARGO_BIN_EXE_vblint"))
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -371,7 +373,7 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
         .expect("vblint check runs");
     let expected: Value = serde_json::from_slice(&checked.stdout).expect("check's JSON");
 
-    let (_server, url) = start_server();
+    let (_server, url) = start_server(&dir);
     let (_browser, page_ws) = start_chromium(&browser, &dir.join("profile"));
     let mut cdp = Cdp::connect(&page_ws);
     for domain in ["Runtime.enable", "Log.enable", "Page.enable", "DOM.enable"] {
@@ -433,6 +435,11 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
            && r.top >= 0 && r.bottom <= window.innerHeight; }})()"
     );
     cdp.wait_for(&mark_in_view, "the text to scroll to the finding's mark");
+    let rule = findings[last]["rule"].as_str().expect("rule");
+    cdp.wait_for(
+        &format!("document.getElementById('rule-doc').textContent.startsWith('{rule} (')"),
+        "the rule's documentation",
+    );
 
     // A click on a mark selects its list item; `j` steps to the next finding in the text.
     let first = (0..findings.len())
