@@ -50,10 +50,11 @@ impl Drop for Reaped {
 }
 
 /// Starts `vblint serve` on a free loopback port; returns it and its page URL.
-fn start_server(dir: &Path) -> (Reaped, String) {
+fn start_server(dir: &Path, extra: &[&str]) -> (Reaped, String) {
     // Started in the test's directory, so no vblint.toml of the checkout's parents applies.
     let child = Command::new(env!("CARGO_BIN_EXE_vblint"))
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(extra)
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -373,7 +374,7 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
         .expect("vblint check runs");
     let expected: Value = serde_json::from_slice(&checked.stdout).expect("check's JSON");
 
-    let (_server, url) = start_server(&dir);
+    let (_server, url) = start_server(&dir, &[]);
     let (_browser, page_ws) = start_chromium(&browser, &dir.join("profile"));
     let mut cdp = Cdp::connect(&page_ws);
     for domain in ["Runtime.enable", "Log.enable", "Page.enable", "DOM.enable"] {
@@ -507,5 +508,50 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
         "script errors, console errors or CSP violations:\n{}",
         problems.join("\n")
     );
+    cdp.events.clear();
+
+    // A server with a token: the page asks for it once, keeps it for the tab, and retries.
+    let (_guarded, guarded_url) = start_server(&dir, &["--token", "tok-3f9a"]);
+    cdp.call("Page.navigate", json!({"url": guarded_url}));
+    cdp.wait_for(
+        "document.body !== null && document.body.dataset.ready === '1'",
+        "the page's script",
+    );
+    let input = cdp.call(
+        "Runtime.evaluate",
+        json!({"expression": "document.getElementById('file-input')"}),
+    );
+    cdp.call(
+        "DOM.setFileInputFiles",
+        json!({"files": [txt.display().to_string()], "objectId": input["result"]["objectId"]}),
+    );
+    cdp.wait_for(
+        "!document.getElementById('token-form').hidden",
+        "the page to ask for the token",
+    );
+    assert_eq!(cdp.eval("document.body.dataset.files"), "0");
+    cdp.eval("document.getElementById('token-input').value = 'tok-3f9a'; true");
+    cdp.click("document.querySelector('#token-form button')");
+    cdp.wait_for(
+        "document.body.dataset.files === '1' && document.body.dataset.busy === '0'",
+        "the upload to be retried with the token",
+    );
+    assert_eq!(
+        cdp.eval("sessionStorage.getItem('vblint-token')"),
+        "tok-3f9a"
+    );
+    upload(&mut cdp, &[&txt], 2);
+    assert_eq!(
+        cdp.eval("document.getElementById('token-form').hidden"),
+        true
+    );
+
+    // The only message allowed here is the browser's note of the first, refused request.
+    let problems: Vec<String> = cdp
+        .problems()
+        .into_iter()
+        .filter(|p| !(p.contains("\"network\"") && p.contains("401")))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     std::fs::remove_dir_all(&dir).ok();
 }
