@@ -6,7 +6,10 @@
 //! every finding of `vblint check --format json` on the same files is listed (rule, severity, line,
 //! column, message) and marked in the text (the marked text is the finding's excerpt), and that
 //! the batch table's counts match. It clicks a finding far down the list and asserts the text
-//! scrolled to its mark; clicks a mark and asserts its list item is selected; steps with `j`.
+//! scrolled to its mark; clicks a mark and asserts its list item is selected; steps with `j`;
+//! filters by severity and by rule; downloads the CSV (equal to `check --format csv`) and the
+//! repaired text (equal to `vblint normalize`). With a `--token` server, the page asks for the
+//! token once, keeps it for the tab and retries the upload.
 //! A document whose text and file name carry `<script>` and `"><img onerror=…>` must show them
 //! as text and run nothing. No script error, console error or CSP violation may be logged.
 //! Screenshots at 1280×800 and 390×844 are written to `target/tmp/serve-page-*.png`.
@@ -462,6 +465,78 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
              document.querySelector('li.current-finding') !== null"
         ),
         "j to select the next finding",
+    );
+
+    // Filters: without info, no info finding is listed or marked; one rule alone.
+    let total = findings.len();
+    let not_info = findings.iter().filter(|f| f["severity"] != "info").count();
+    cdp.click("document.getElementById('f-info')");
+    cdp.wait_for(
+        &format!(
+            "document.getElementById('shown-count').textContent.startsWith('{not_info}/{total} ') && \
+             document.querySelectorAll('li.finding[data-severity=\"info\"]:not([hidden])').length === 0 && \
+             document.querySelectorAll('#doc mark.m-info').length === 0"
+        ),
+        "the info filter",
+    );
+    cdp.click("document.getElementById('f-info')");
+    let rule = findings[0]["rule"].as_str().expect("rule");
+    let of_rule = findings.iter().filter(|f| f["rule"] == rule).count();
+    cdp.eval(&format!(
+        "(() => {{ const s = document.getElementById('f-rule'); s.value = '{rule}'; \
+         s.dispatchEvent(new Event('change')); return true; }})()"
+    ));
+    let shown_of_rule = cdp.eval(
+        "[...document.querySelectorAll('li.finding:not([hidden])')].map(li => li.dataset.rule)",
+    );
+    assert_eq!(
+        shown_of_rule,
+        json!(vec![rule; of_rule]),
+        "only {rule} is listed"
+    );
+    cdp.eval(
+        "(() => { const s = document.getElementById('f-rule'); s.value = ''; \
+         s.dispatchEvent(new Event('change')); return true; })()",
+    );
+
+    // Downloads: the batch's CSV is `check --format csv` on the same files; the repaired text of
+    // the current file is `vblint normalize`.
+    let downloads = dir.join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads dir");
+    cdp.call(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": downloads.display().to_string()}),
+    );
+    let cli_in_dir = |args: &[&str]| -> Vec<u8> {
+        Command::new(env!("CARGO_BIN_EXE_vblint"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("vblint runs")
+            .stdout
+    };
+    let downloaded = |name: &str| -> Vec<u8> {
+        let path = downloads.join(name);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !path.is_file() {
+            assert!(Instant::now() < deadline, "{name} was downloaded");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Chromium writes a .crdownload and renames it when complete.
+        std::fs::read(&path).expect("read the download")
+    };
+    cdp.click("document.getElementById('dl-csv')");
+    assert_eq!(
+        downloaded("vblint.csv"),
+        cli_in_dir(&["check", "--format", "csv", &docx_name, txt_name]),
+        "the CSV download"
+    );
+    cdp.click("document.getElementById('dl-text')");
+    let repaired_name = txt_name.replace(".txt", ".sua.txt");
+    assert_eq!(
+        downloaded(&repaired_name),
+        cli_in_dir(&["normalize", txt_name]),
+        "the repaired text download"
     );
 
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
