@@ -316,9 +316,9 @@ async fn run_blocking<T: Send + 'static>(
     }
 }
 
+/// The uploads as the input stream of a run.
 fn inputs_iter(inputs: Vec<Input>) -> run::Inputs {
-    Box::new(inputs.into_iter().map(Ok::<Input, (String, String)>))
-        as Box<dyn Iterator<Item = Collected> + Send>
+    Box::new(inputs.into_iter().map(Collected::Ok))
 }
 
 /// The answer of a report written into memory.
