@@ -539,6 +539,12 @@ fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
         "the repaired text download"
     );
 
+    // The filters cleared the selection; select a finding again for the screenshots.
+    cdp.key("j");
+    cdp.wait_for(
+        "document.querySelector('#doc mark.current-finding') !== null",
+        "a finding selected for the screenshots",
+    );
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
     cdp.screenshot(1280, 800, false, &shots.join("serve-page-1280.png"));
     cdp.screenshot(390, 844, true, &shots.join("serve-page-390.png"));
