@@ -54,6 +54,38 @@ pub enum Command {
         /// The rule id, e.g. deadline-before-issue-date.
         id: String,
     },
+    /// Start the reviewer's page and the HTTP API (local web server).
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback by default; another address prints a warning).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Open the page in the desktop's browser (xdg-open or open), else print its address.
+    #[arg(long)]
+    pub open: bool,
+    /// Require `Authorization: Bearer TOKEN` on every API request.
+    #[arg(long)]
+    pub token: Option<String>,
+    /// Largest request body in bytes (answered 413 above it).
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_UPLOAD)]
+    pub max_upload: usize,
+    /// Requests checked at once (default: one per core); more wait in a bounded queue (429 when
+    /// it is full, 503 after 10 s of waiting).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Judge dates against this date (YYYY-MM-DD) in documents without an issue date.
+    #[arg(long, value_parser = parse_date)]
+    pub reference_date: Option<Date>,
+    /// Read this configuration file instead of the `vblint.toml` found from the current directory.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// A directory of extra rule data laid over the built-in data and the config's `rules`.
+    /// Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules_dirs: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -202,6 +234,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Normalize(args) => normalize(args),
         Command::Rules(args) => rules(args),
         Command::Rule { id } => rule(&id),
+        Command::Serve(args) => serve(args),
     };
     match result {
         Ok(code) => code,
@@ -651,6 +684,37 @@ fn rules(args: RulesArgs) -> io::Result<i32> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// `vblint serve`: the options `check` would build from the same `--config`/`--rules`, then the
+/// server until Ctrl-C.
+fn serve(args: ServeArgs) -> io::Result<i32> {
+    let input = InputArgs {
+        paths: vec![PathBuf::from(".")],
+        threads: None,
+        max_file_size: args.max_upload as u64,
+        no_ignore: false,
+        globs: Vec::new(),
+        reference_date: args.reference_date,
+        output: None,
+        config: args.config,
+        rules_dirs: args.rules_dirs,
+        files_from: None,
+        null: false,
+    };
+    let options = match configured_options(&input, &[], &[]) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let jobs = args.jobs.unwrap_or_else(crate::serve::default_jobs);
+    let limits = crate::serve::Limits::new(args.max_upload, jobs);
+    let config = crate::serve::ServeConfig {
+        addr: args.addr,
+        open: args.open,
+        token: args.token,
+        limits,
+    };
+    Ok(crate::serve::run(config, options))
 }
 
 fn rule(id: &str) -> io::Result<i32> {

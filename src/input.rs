@@ -21,6 +21,12 @@ pub enum Input {
         name: String,
         text: String,
     },
+    /// Bytes received whole (an upload to `vblint serve`), with the file name to report them under;
+    /// the name's extension or the bytes' signature says whether they are a .docx or PDF.
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 impl Input {
@@ -28,7 +34,7 @@ impl Input {
         match self {
             Input::File(p) => p.to_string_lossy().into_owned(),
             Input::Stdin => "-".to_string(),
-            Input::Text { name, .. } => name.clone(),
+            Input::Text { name, .. } | Input::Bytes { name, .. } => name.clone(),
         }
     }
 }
@@ -63,6 +69,9 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
             Ok(bytes) => bytes,
             Err(e) => return FileReport::error(path, e),
         },
+        Input::Bytes { bytes, .. } => {
+            return check_named_bytes(&path, bytes, options, max_file_size);
+        }
     };
     if bytes.len() as u64 > max_file_size {
         return FileReport::error(path, too_large(bytes.len() as u64, max_file_size));
@@ -75,6 +84,24 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
         return crate::container::check_bytes(&path, kind, &bytes, options);
     }
     check_bytes(&path, &bytes, options)
+}
+
+/// Checks bytes received under a name: a .docx or PDF by the name's extension, else by signature.
+fn check_named_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+    max_file_size: u64,
+) -> FileReport {
+    if bytes.len() as u64 > max_file_size {
+        return FileReport::error(name, too_large(bytes.len() as u64, max_file_size));
+    }
+    let container = crate::container::Kind::of_path(Path::new(name))
+        .or_else(|| crate::container::Kind::sniff(bytes));
+    match container {
+        Some(kind) => crate::container::check_bytes(name, kind, bytes, options),
+        None => check_bytes(name, bytes, options),
+    }
 }
 
 /// Checks the bytes of a text input: known binary formats are skipped with a note (never decoded

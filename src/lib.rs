@@ -20,7 +20,8 @@
 //! 5. [`report`]: text, concise, JSON, JSON Lines, SARIF, GitHub annotations, CSV and HTML output, all derived from [`finding::FileReport`].
 //!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
-//! reports in path order; [`cli`] is the command line.
+//! reports in path order; [`cli`] is the command line; [`serve`] is the same checking behind a local
+//! web server (a reviewer's page and an HTTP API).
 
 pub mod checks;
 pub mod classify;
@@ -39,4 +40,5 @@ pub mod report;
 pub mod ruledata;
 pub mod run;
 pub mod segment;
+pub mod serve;
 pub mod source;

@@ -11,13 +11,14 @@ use std::io::{self, Write};
 
 pub const CONTRACT_VERSION: u32 = 1;
 
+/// The `tool` member of the JSON document.
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
 }
 
-const TOOL: Tool = Tool {
+pub const TOOL: Tool = Tool {
     name: "vblint",
     version: env!("CARGO_PKG_VERSION"),
 };
