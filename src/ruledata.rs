@@ -288,6 +288,10 @@ pub struct Issuer {
     /// The code is followed by a term number ("QH15").
     #[serde(default)]
     pub term_suffix: bool,
+    /// Other bodies the same letters abbreviate ("BTC": Bộ Tài chính, and the Ban Tổ chức of a
+    /// contest or an event): a mismatch on this code rests on a guess.
+    #[serde(default)]
+    pub also: Vec<String>,
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,

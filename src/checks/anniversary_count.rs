@@ -114,6 +114,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let expected = target - base;
+        if let Some(unit) = a.wrong_unit {
+            out.push(
+                Diagnostic::new(
+                    unit,
+                    format!(
+                        "kỷ niệm {count} \"ngày\" trong khi mốc thời gian ({base} - {target}) tính bằng năm; mong đợi \"{count} năm\""
+                    ),
+                )
+                .fix("năm"),
+            );
+        }
         if expected > 0 && i64::from(count) != i64::from(expected) {
             out.push(
                 Diagnostic::new(

@@ -36,6 +36,17 @@ static DATED_OTHERWISE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Kế hoạch số 12/KH-PGDĐT và số 13/KH-PGDĐT ngày 05/9/2023": two documents share one date.
+static SHARED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:,|và)\s*(?:số\s*)?[0-9]{1,5}\s*[/-]\s*[\p{L}0-9/.&-]+\s*,?\s*(?:ngày|ngay)\s+[0-9]")
+        .expect("valid regex")
+});
+/// "Ngày 21/02/2014, Thủ tướng Chính phủ đã ký Quyết định số 281/QĐ-TTg": the date opens the clause.
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.;:]\s*)(?:vào\s+)?ngày\s+[0-9]{1,2}\s*[/-]\s*[0-9]{1,2}\s*[/-]\s*[0-9]{4}\s*,[^;.]{0,100}$")
+        .expect("valid regex")
+});
+
 /// Whether `pos` is inside quotation marks on its line.
 pub(crate) fn inside_quotes(text: &str, pos: usize) -> bool {
     let before = crate::source::line_before(text, pos);
@@ -97,6 +108,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if inside_quotes(text, type_span.start)
             || DATED_OTHERWISE.is_match(&text[symbol.span.end..])
+            || SHARED_DATE.is_match(&text[symbol.span.end..])
+            || DATE_BEFORE.is_match(crate::source::line_before(text, type_span.start))
         {
             continue;
         }

@@ -6,7 +6,9 @@
 //! repeated syllable is flagged only for function words (`rules/function-words.toml`: "các",
 //! "của", "và" …): content syllables meet themselves at compound boundaries ("động viên viên
 //! chức") and Vietnamese doubles some words correctly ("người người", "từ từ",
-//! `rules/reduplication.toml`). Numbers and repetitions across punctuation are not flagged.
+//! `rules/reduplication.toml`) — but not before a date: "ngày ngày 04/9/2020" is a slip. Numbers
+//! and repetitions across punctuation are not flagged. A word repeated across a line break ("…
+//! vào ngày" / "ngày 05/4/2024") is flagged one level lower: the break may be a heading's.
 //!
 //! ## Example
 //! ```text
@@ -79,6 +81,18 @@ fn words<'a>(line: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
     }
 }
 
+/// Whether one repeated syllable is a slip: a function word that is no reduplication, or any of
+/// "ngày", "tháng", "năm" doubled before a date ("ngày ngày 04 tháng 9" is no "every day").
+fn flaggable_single(cx: &Context, word: &str, repeat_end: usize) -> bool {
+    let word = word.to_lowercase();
+    let date_follows = (word == "ngày" || word == "tháng" || word == "năm")
+        && cx.source.text[repeat_end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    date_follows
+        || (!cx.data.reduplications.contains(&word) && cx.data.function_words.contains(&word))
+}
+
 fn same(a: &Word, b: &Word) -> bool {
     // Letter by letter with the same lowercase as `word_key`, so that equal words have equal keys.
     let lower = crate::decode::viet::to_lower;
@@ -89,11 +103,33 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut ws = Vec::new();
     // A web page's title and menu above the header are not the document's text.
     let preamble_end = cx.analysis.structure.preamble.end;
+    // The last word of the previous non-blank line, when no punctuation closes it.
+    let mut tail: Option<(String, Span)> = None;
     for (_, start, line) in cx.source.lines() {
         if start < preamble_end {
             continue;
         }
         words(line, start, &mut ws);
+        if let (Some((word, span)), Some(first)) = (tail.take(), ws.first())
+            && !first.punct_before
+            && word.to_lowercase() == first.text.to_lowercase()
+            && flaggable_single(cx, &word, first.span.end)
+        {
+            let whole = Span::new(span.start, first.span.end);
+            out.push(
+                Diagnostic::new(
+                    whole,
+                    format!("\"{word}\" bị lặp lại ở cuối dòng và đầu dòng sau"),
+                )
+                .help("xóa một trong hai từ lặp lại")
+                .guess(),
+            );
+        }
+        if let Some(last) = ws.last().filter(|w| !w.punct_after) {
+            tail = Some((last.text.to_string(), last.span));
+        } else if !ws.is_empty() || !line.trim().is_empty() {
+            tail = None;
+        }
         let mut i = 0;
         'scan: while i < ws.len() {
             for n in (1..=4).rev() {
@@ -118,19 +154,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 {
                     continue;
                 }
-                if n == 1 {
-                    let word = first[0].text.to_lowercase();
-                    // "ngày ngày 04 tháng 9": a date follows, so it is no "every day".
-                    let date_follows = (word == "ngày" || word == "tháng" || word == "năm")
-                        && cx.source.text[second[0].span.end..]
-                            .trim_start()
-                            .starts_with(|c: char| c.is_ascii_digit());
-                    if !date_follows
-                        && (cx.data.reduplications.contains(&word)
-                            || !cx.data.function_words.contains(&word))
-                    {
-                        continue;
-                    }
+                if n == 1 && !flaggable_single(cx, first[0].text, second[0].span.end) {
+                    continue;
                 }
                 let span = Span::new(first[0].span.start, second[n - 1].span.end);
                 let phrase = cx.slice(Span::new(first[0].span.start, first[n - 1].span.end));

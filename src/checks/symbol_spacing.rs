@@ -33,6 +33,25 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .fix(symbol.text.clone()),
         );
     }
+    // "Số: /KH- THCSMH": a header symbol without its number is no citation symbol; its spacing
+    // is checked here.
+    if let Some(n) = &cx.analysis.structure.header.number
+        && n.number.is_none()
+        && let Some(sym) = &n.symbol
+        && cx.slice(sym.span).contains(char::is_whitespace)
+    {
+        out.push(
+            Diagnostic::new(
+                sym.span,
+                format!(
+                    "ký hiệu \"{}\" có khoảng trắng thừa; mong đợi \"{}\"",
+                    cx.slice(sym.span),
+                    sym.text
+                ),
+            )
+            .fix(sym.text.clone()),
+        );
+    }
     for d in cx.analysis.dates.iter().filter(|d| d.stray_spaces) {
         let written = cx.slice(d.span);
         let fixed: String = written.chars().filter(|c| *c != ' ').collect();

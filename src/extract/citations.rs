@@ -62,10 +62,13 @@ pub struct Citation {
 
 /// The symbol patterns: legal normative (24/2018/QĐ-UBND, 06/2022/QH15), Party (05-CT/TW,
 /// 36-HD/VPTW), administrative (13/CT-UBND, 134/UBND-PNV). Each ends in a Unicode word boundary.
+/// Real text puts up to two spaces around the separators, writes the dash as an en or em dash
+/// ("45/KH –UBND") and spaces the ampersand ("542/PGD & ĐT"): all read, and all flagged by
+/// `symbol-spacing`.
 const SYMBOL_PATTERN: &str = concat!(
-    r"(?P<ln>\d{1,4}) ?/ ?(?P<ly>(?:19|20)\d{2}) ?/ ?(?P<lc>[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?- ?[A-ZĐ][A-Za-zĐđ0-9&]*)*)\b",
-    r"|(?P<pn>\d{1,4}) ?- ?(?P<pc>[A-ZĐ][A-Za-zĐđ]{0,4}) ?/ ?(?P<po>[A-ZĐƯ][A-ZĐƯa-zđư0-9]{1,12})\b",
-    r"|(?P<an>\d{1,5}) ?/ ?(?P<ac>[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?- ?[A-ZĐ][A-Za-zĐđ&0-9]*)*)\b",
+    r"(?P<ln>\d{1,4}) {0,2}/ {0,2}(?P<ly>(?:19|20)\d{2}) {0,2}/ {0,2}(?P<lc>[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
+    r"|(?P<pn>\d{1,4}) {0,2}[-–—] {0,2}(?P<pc>[A-ZĐ][A-Za-zĐđ]{0,4}) {0,2}/ {0,2}(?P<po>[A-ZĐƯ][A-ZĐƯa-zđư0-9]{1,12})\b",
+    r"|(?P<an>\d{1,5}) {0,2}/ {0,2}(?P<ac>[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
 );
 
 /// The symbol regex anchored at the start of the haystack.
@@ -144,7 +147,8 @@ static LAW_BY_NAME: LazyLock<BoundaryRegex> = LazyLock::new(|| {
 });
 static DATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     // "số 28/2026/TT-BGD ĐT ngày …": a symbol's last part cut off by a space; "ngày ngày 04 …".
-    Regex::new(r"(?i)^(?-i:\s*[A-ZĐ]{1,4})?\s*,?\s*(?:\(?\s*(?:được\s+)?ban hành\s+)?(?:(?:ngày|ngay)\s+)?(?:ngày|ngay)\s*$").unwrap()
+    // "380/TB/TW ngày …", "15-KH/ĐTN.LĐ ngày …": symbol endings the scanner does not take.
+    Regex::new(r"(?i)^(?-i:(?:\s*[./-]?\s*[A-ZĐ][A-ZĐa-z0-9]{0,8}){0,2})?\s*,?\s*(?:\(?\s*(?:được\s+)?ban hành\s+)?(?:(?:ngày|ngay)\s+)?(?:ngày|ngay)\s*$").unwrap()
 });
 static ISSUER_LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*,?\s*(?:của|do)\s+").unwrap());
@@ -221,8 +225,14 @@ pub fn scan_symbols(text: &str) -> Vec<Symbol> {
             continue;
         }
         let raw = whole.as_str();
-        let text_no_spaces: String = raw.chars().filter(|c| *c != ' ').collect();
-        let get = |n| c.name(n).map(|m| m.as_str().replace(' ', ""));
+        let compact = |s: &str| -> String {
+            s.chars()
+                .filter(|c| *c != ' ')
+                .map(|c| if c == '–' || c == '—' { '-' } else { c })
+                .collect()
+        };
+        let text_no_spaces = compact(raw);
+        let get = |n| c.name(n).map(|m| compact(m.as_str()));
         let (family, number, year, code) = if let Some(n) = get("ln") {
             let code = get("lc").unwrap_or_default();
             (SymbolFamily::Normative, n, get("ly"), code)
@@ -257,7 +267,7 @@ pub fn scan_symbols(text: &str) -> Vec<Symbol> {
             year: year.and_then(|y| y.parse().ok()),
             type_code,
             issuer_code,
-            has_spaces: trimmed.contains(' '),
+            has_spaces: trimmed.contains([' ', '–', '—']),
         });
     }
     out

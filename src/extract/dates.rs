@@ -122,7 +122,14 @@ pub fn scan(text: &str) -> Vec<DateMention> {
         // Not inside a longer number or symbol ("12/2020/NĐ-CP" has no day; "1.2.3.2020").
         let before = text[..whole.start()].chars().next_back();
         let after = text[whole.end()..].chars().next();
-        if is_digit_or_slash(before) || after.is_some_and(|c| c.is_ascii_digit() || c == '/') {
+        // "(26/3/1931-26/3/2025)": a range written without spaces; the dash follows a year.
+        let after_range_dash = before == Some('-') && {
+            let head = &text.as_bytes()[..whole.start() - 1];
+            head.len() >= 4 && head[head.len() - 4..].iter().all(u8::is_ascii_digit)
+        };
+        if (is_digit_or_slash(before) && !after_range_dash)
+            || after.is_some_and(|c| c.is_ascii_digit() || c == '/')
+        {
             continue;
         }
         if s1.as_str() != s2.as_str() {
@@ -241,6 +248,14 @@ static DEADLINE_BEFORE: LazyLock<BoundaryRegex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A scheduled event's date is a deadline too: "tổ chức hội thi vào ngày 15/3/2024".
+static EVENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:tổ chức|diễn ra|tiến hành|khai mạc|bế mạc|tổng kết|sơ kết|ra quân)\s[^.;:]{0,60}?(?:vào\s+)?(?:ngày|lúc[^.;:]{0,20}?ngày)\s*$")
+        .expect("valid regex")
+});
+/// What was done already is no deadline: "đã tổ chức vào ngày …".
+static PAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(?:đã|vừa|được tổ chức)\s").expect("valid regex"));
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:bắt đầu|khởi động|triển khai|phát động)\s+(?:(?:thực hiện|từ)\s+)*(?:ngày|tháng)?\s*$")
         .unwrap()
@@ -283,7 +298,9 @@ pub fn assign_roles(text: &str, dates: &mut [DateMention]) {
             dates[i + 1].role = DateRole::RangeEnd;
             continue;
         }
-        if DEADLINE_BEFORE.is_match(clause) {
+        if DEADLINE_BEFORE.is_match(clause)
+            || (EVENT_BEFORE.is_match(clause) && !PAST.is_match(clause))
+        {
             dates[i].role = DateRole::Deadline;
         } else if START_BEFORE.is_match(clause)
             || (FROM_BEFORE.is_match(clause) && clause.to_lowercase().contains("bắt đầu"))

@@ -29,6 +29,9 @@ pub struct Anniversary {
     pub target: usize,
     /// From the count (or the parenthesis) to the closing parenthesis.
     pub span: Span,
+    /// "kỷ niệm 40 ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)": the unit written after
+    /// the count when it is "ngày" where "năm" was meant.
+    pub wrong_unit: Option<Span>,
 }
 
 /// "kỷ niệm 42 năm Ngày Nhà giáo Việt Nam" without dates: a count and the words after it.
@@ -65,6 +68,10 @@ static YEAR_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+(\d{4})\b").unwrap());
 static ANNIVERSARY_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3})\s+năm\s+").unwrap());
+/// "kỷ niệm 40 ngày Nhà giáo …": a count whose unit slipped to "ngày".
+static COUNT_IN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:kỷ niệm|kỉ niệm|chào mừng)\s+(\d{1,3})\s+(ngày)\s+").unwrap()
+});
 static PAREN_PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*$").unwrap());
 
 /// Runs segmentation, classification and extraction over the analysis view of a text.
@@ -186,6 +193,15 @@ fn find_anniversaries(text: &str, dates: &mut [DateMention]) -> Vec<Anniversary>
             .map_or(0, |p| p + 1);
         let window = &text[window_start..paren_start];
         let count = ANNIVERSARY_COUNT.captures_iter(window).last();
+        let in_days = count
+            .is_none()
+            .then(|| COUNT_IN_DAYS.captures_iter(window).last())
+            .flatten();
+        let wrong_unit = in_days
+            .as_ref()
+            .and_then(|c| c.get(2))
+            .map(|u| Span::new(window_start + u.start(), window_start + u.end()));
+        let count = count.or(in_days);
         let (count_value, count_span, event_start) = match &count {
             Some(c) => {
                 let n = c.get(1).map_or(0..0, |m| m.range());
@@ -212,6 +228,7 @@ fn find_anniversaries(text: &str, dates: &mut [DateMention]) -> Vec<Anniversary>
             base: i,
             target: i + 1,
             span: Span::new(count_span.map_or(paren_start, |s| s.start), paren_end),
+            wrong_unit,
         });
     }
     for a in &out {
