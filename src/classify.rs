@@ -426,3 +426,64 @@ fn web_marks(source: &SourceFile, evidence: &mut Vec<Evidence>) -> usize {
     }
     n
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::analyze;
+    use crate::ruledata::RuleData;
+
+    fn classify_text(text: &str) -> Classification {
+        analyze(&SourceFile::new("t", text), RuleData::builtin()).document
+    }
+
+    #[test]
+    fn documents_fragments_and_other_texts() {
+        let doc = classify_text(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 45/QĐ-THCS\nA, ngày 15 tháng 9 năm 2024\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng\nCăn cứ Luật;\nĐiều 1. Thành lập.\n",
+        );
+        assert_eq!(
+            (doc.kind, doc.confidence),
+            (Kind::Document, Confidence::High)
+        );
+        assert_eq!(doc.doc_type.as_deref(), Some("Quyết định"));
+        let cv = classify_text(
+            "UBND HUYỆN A\nSố: 134/UBND-PNV          A, ngày 29 tháng 7 năm 2020\nV/v chấn chỉnh thi đua\nKính gửi: các trường\n",
+        );
+        assert_eq!(cv.doc_type.as_deref(), Some("Công văn"));
+        let fragment = classify_text(
+            "3. Thi đua dạy tốt.\nTrên đây là kế hoạch.\nNơi nhận:\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n",
+        );
+        assert_eq!(fragment.kind, Kind::Fragment);
+        let news = classify_text("Tin tức | Lượt xem: 12\nSáng nay liên đội phát động thi đua.\n");
+        assert_eq!(
+            (news.kind, news.confidence),
+            (Kind::Other, Confidence::High)
+        );
+    }
+
+    #[test]
+    fn forms_and_initiative_reports_are_not_documents() {
+        let form = classify_text(
+            "Mẫu quyết định khen thưởng\nTRƯỜNG TIỂU HỌC…….\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: ……/QĐ-…\n……, ngày … tháng … năm 20…\nQUYẾT ĐỊNH\n",
+        );
+        assert_eq!(form.kind, Kind::Other);
+        assert_eq!(form.doc_type.as_deref(), Some("Mẫu văn bản"));
+        let skkn = classify_text(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO SÁNG KIẾN\nBiện pháp nâng cao chất lượng\n",
+        );
+        assert_eq!((skkn.kind, skkn.numbered), (Kind::Other, false));
+        // A kindergarten ("trường mẫu giáo") is no form.
+        let mg = classify_text(
+            "PHÒNG GD&ĐT A\nTRƯỜNG MẪU GIÁO B\nSố: 5/KH-MGB\nA, ngày 05 tháng 9 năm 2024\nKẾ HOẠCH\nThi đua\n",
+        );
+        assert_eq!(mg.kind, Kind::Document);
+    }
+
+    #[test]
+    fn scopes_by_kind() {
+        assert!(Kind::Document.applies(Scope::Header));
+        assert!(!Kind::Fragment.applies(Scope::Header) && Kind::Fragment.applies(Scope::Body));
+        assert!(!Kind::Other.applies(Scope::Body) && Kind::Other.applies(Scope::Facts));
+    }
+}

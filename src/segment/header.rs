@@ -842,3 +842,85 @@ fn title_after(
     let span = parts[0].span.cover(parts[parts.len() - 1].span);
     (Some(Field { text, span }), last + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> FoundHeader {
+        find(&SourceFile::new("t", text))
+    }
+
+    fn text_of(f: &Option<Field>) -> Option<&str> {
+        f.as_ref().map(|f| f.text.as_str())
+    }
+
+    #[test]
+    fn finds_a_flattened_header_on_one_line() {
+        let f = found(
+            "PHÒNG GD&ĐT HUYỆN A CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TRƯỜNG TH B Độc lập – Tự do – Hạnh phúc Số: 14/KH-THB Xã C, ngày 27 tháng 9 năm 2024\nKẾ HOẠCH\nPhát động thi đua\nCăn cứ Luật;\n",
+        );
+        let h = &f.header;
+        assert_eq!(text_of(&h.parent_agency), Some("PHÒNG GD&ĐT HUYỆN A"));
+        assert_eq!(text_of(&h.agency), Some("TRƯỜNG TH B"));
+        let n = h.number.as_ref().expect("number line");
+        assert_eq!(text_of(&n.number), Some("14"));
+        assert_eq!(text_of(&n.symbol), Some("KH-THB"));
+        let pd = h.place_date.as_ref().expect("place and date");
+        assert_eq!(pd.place.text, "Xã C");
+        assert_eq!(pd.date, Date::new(2024, 9, 27));
+        assert_eq!(text_of(&h.title), Some("Phát động thi đua"));
+        assert_eq!(f.body_line, 3);
+    }
+
+    #[test]
+    fn joins_cells_split_across_lines_and_skips_a_web_preamble() {
+        let f = found(
+            "Trang chủ | Tin tức\n10/30/2017 8:42:58 PM\nỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:\n122/KH-UBND\nPhủ\nLý, ngày 14 tháng 02 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n",
+        );
+        let h = &f.header;
+        assert_eq!(text_of(&h.agency), Some("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"));
+        assert_eq!(
+            text_of(&h.number.as_ref().and_then(|n| n.number.clone())),
+            Some("122")
+        );
+        assert_eq!(
+            h.place_date.as_ref().map(|p| p.place.text.as_str()),
+            Some("Phủ Lý")
+        );
+        assert_eq!(
+            f.first_line, 2,
+            "the menu and posting time are the preamble"
+        );
+    }
+
+    #[test]
+    fn reads_numbers_without_colon_and_really_empty_ones() {
+        let f = found(
+            "LIÊN ĐỘI TRƯỜNG THCS A\nSố 10-KH/LĐ\nA, ngày 08 tháng 11 năm 2021\nKẾ HOẠCH\nx\n",
+        );
+        let n = f.header.number.expect("number line");
+        assert_eq!(text_of(&n.number), Some("10"));
+        assert_eq!(text_of(&n.symbol), Some("KH/LĐ"));
+        let f = found(
+            "TRƯỜNG TH A\nSố:    /KH-THA              A, ngày 10 tháng 9 năm 2024\nKẾ HOẠCH\nx\n",
+        );
+        let n = f.header.number.expect("number line");
+        assert!(n.number.is_none());
+        assert_eq!(text_of(&n.symbol), Some("KH-THA"));
+    }
+
+    #[test]
+    fn no_header_in_body_text_or_a_lone_page_title() {
+        assert_eq!(
+            found("Trang chủ\nTin tức\nKẾ HOẠCH NĂM HỌC 2024\nSáng nay, trường tổ chức lễ.\n"),
+            FoundHeader::default()
+        );
+        assert!(
+            found("Số học sinh tham gia: 120 em.\nCác em đăng ký ngày 5 tháng 9.\n")
+                .header
+                .number
+                .is_none()
+        );
+    }
+}
