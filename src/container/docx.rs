@@ -769,7 +769,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// A table's rows as lines: each row's cells side by side, their lines zipped.
-fn flatten_table(rows: Vec<Vec<Lines>>) -> Lines {
+pub(super) fn flatten_table(rows: Vec<Vec<Lines>>) -> Lines {
     let mut out = Vec::new();
     for row in rows {
         let cells: Vec<Lines> = row

@@ -189,6 +189,8 @@ pub struct Run {
     pub font: Option<String>,
     pub caps: bool,
     pub hidden: bool,
+    /// A field instruction (`HYPERLINK "…"`): the run's text is then the field's result.
+    pub field: Option<String>,
 }
 
 /// A paragraph.
@@ -276,6 +278,12 @@ impl Para {
             out.push_str("</w:pPr>");
         }
         for run in &self.runs {
+            if let Some(instr) = &run.field {
+                out.push_str(&format!(
+                    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
+                    esc(instr)
+                ));
+            }
             out.push_str("<w:r>");
             if run.font.is_some() || run.caps || run.hidden {
                 out.push_str("<w:rPr>");
@@ -306,6 +314,9 @@ impl Para {
                 }
             }
             out.push_str("</w:r>");
+            if run.field.is_some() {
+                out.push_str(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#);
+            }
         }
         if let Some(id) = self.footnote {
             out.push_str(&format!(
