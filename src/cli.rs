@@ -165,15 +165,20 @@ pub struct ExtractArgs {
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
-    /// Files to repair (.docx and .pdf give their extracted text); `-` reads standard input.
+    /// Files to repair (.doc, .docx and .pdf give their extracted text); `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Write the repaired text to this file (one input only).
     #[arg(long, short = 'o', conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
-    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak.
+    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak
+    /// (a .docx is rewritten as the same document in Unicode fonts).
     #[arg(long)]
     pub in_place: bool,
+    /// Write each .docx as the same document in Unicode (legacy-font runs decoded, fonts mapped)
+    /// into this directory, under its own name. `-o OUT.docx` does the same for one file.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "in_place"])]
+    pub docx_out: Option<PathBuf>,
     /// Tell on standard error, per file, which encoding was detected and what was repaired.
     #[arg(long)]
     pub report: bool,
@@ -486,9 +491,24 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         } else {
             crate::container::Kind::of_path(file)
         };
+        if let Some(target) = docx_target(file, &args) {
+            if container != Some(crate::container::Kind::Docx) {
+                eprintln!(
+                    "vblint: {name}: chỉ tệp .docx mới ghi lại được thành .docx Unicode \
+                     (.doc sang .docx chưa hỗ trợ); ghi văn bản bằng -o FILE.txt"
+                );
+                code = EXIT_ERROR;
+                continue;
+            }
+            if let Err(e) = normalize_docx(file, &target, &bytes, &args) {
+                eprintln!("vblint: {name}: {e}");
+                code = EXIT_ERROR;
+            }
+            continue;
+        }
         if container.is_some() && args.in_place {
             return usage_error(format!(
-                "{name}: --in-place rewrites text files only; write the text of a .docx or PDF with -o FILE.txt"
+                "{name}: --in-place rewrites text and .docx files only; write the text of a .doc or PDF with -o FILE.txt"
             ));
         }
         let decoded = match container {
@@ -525,6 +545,75 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         }
     }
     Ok(code)
+}
+
+/// Where a Unicode .docx is to be written for this input, if one is asked for: `--docx-out DIR`,
+/// `--in-place` on a .docx, or `-o` naming a .docx.
+fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
+    let is_docx = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    };
+    if let Some(dir) = &args.docx_out {
+        let name = file
+            .file_name()
+            .map_or_else(|| "-.docx".into(), |n| n.to_owned());
+        return Some(dir.join(name));
+    }
+    if args.in_place && is_docx(file) {
+        return Some(file.to_path_buf());
+    }
+    args.output.clone().filter(|o| is_docx(o))
+}
+
+/// Writes the Unicode rewrite of a .docx to `target` (atomically; with `FILE.bak` for
+/// `--in-place`), never over its input otherwise.
+fn normalize_docx(
+    file: &Path,
+    target: &Path,
+    bytes: &[u8],
+    args: &NormalizeArgs,
+) -> Result<(), String> {
+    let same = match (std::fs::canonicalize(file), target.parent()) {
+        (Ok(input), Some(dir)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir)
+                .ok()
+                .zip(target.file_name())
+                .is_some_and(|(d, n)| d.join(n) == input)
+        }
+        _ => false,
+    };
+    if same && !args.in_place {
+        return Err(format!(
+            "{} là chính tệp đầu vào: dùng --in-place (giữ bản sao .bak) hoặc một tệp/thư mục khác",
+            target.display()
+        ));
+    }
+    let converted =
+        crate::container::unicode_docx::convert(bytes, &crate::container::Limits::default())?;
+    if args.report {
+        eprintln!(
+            "{}: {} đoạn văn bản phông cũ chuyển sang Unicode, {} tên phông đổi sang phông Unicode",
+            file.display(),
+            converted.decoded_texts,
+            converted.renamed_fonts
+        );
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let written = if args.in_place {
+        write_in_place(file, &converted.bytes)
+    } else {
+        write_atomically(target, &converted.bytes)
+    };
+    written.map_err(|e| format!("không ghi được {}: {e}", target.display()))
 }
 
 /// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
@@ -582,10 +671,15 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.vblint-{}.tmp", std::process::id()));
+    // A file replaced keeps its permissions.
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        if let Some(p) = permissions {
+            std::fs::set_permissions(&tmp, p)?;
+        }
         std::fs::rename(&tmp, target)
     })();
     if result.is_err() {

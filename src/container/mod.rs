@@ -18,6 +18,7 @@ pub mod docx;
 pub mod legacy;
 pub mod numbering;
 pub mod pdf;
+pub mod unicode_docx;
 pub mod xml;
 
 use crate::finding::FileReport;
