@@ -149,6 +149,16 @@ pub struct CheckArgs {
     /// echoing "id", flushed at once. Per-request errors are records, not an exit code.
     #[arg(long, conflicts_with_all = ["files_from", "paths"])]
     pub stdin_lines: bool,
+    /// Apply the safe fixes to UTF-8 text files (atomically, the original kept as FILE.bak), then
+    /// report what is left.
+    #[arg(long, conflicts_with = "stdin_lines")]
+    pub fix: bool,
+    /// With --fix or --diff, apply the fixes that change a date, a number or a word too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff (of the text, for .docx, .doc and PDF) and change nothing.
+    #[arg(long, conflicts_with_all = ["stdin_lines", "fix"])]
+    pub diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -354,6 +364,24 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             },
         );
     }
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        let inputs = match inputs(&args.input) {
+            Ok(i) => i,
+            Err(e) => return usage_error(e),
+        };
+        let (changed, failed) = fix_inputs(inputs, &options, &args)?;
+        fix_failed = failed;
+        if args.diff {
+            return Ok(if failed {
+                EXIT_ERROR
+            } else if changed {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            });
+        }
+    }
     let inputs = match inputs(&args.input) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
@@ -384,7 +412,114 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     if !args.quiet && !format.is_machine_json() {
         eprintln!("{}", outcome.summary.human_with_rules());
     }
-    Ok(outcome.exit_code(args.fail_on, args.exit_zero))
+    // An input that --fix could not fix is an error of the run, as an unreadable file is.
+    let code = outcome.exit_code(args.fail_on, args.exit_zero);
+    Ok(if fix_failed {
+        code.max(EXIT_ERROR)
+    } else {
+        code
+    })
+}
+
+/// `--fix` / `--diff` over the inputs: (whether anything was or would be changed, whether some
+/// input could not be fixed).
+fn fix_inputs(inputs: Inputs, options: &Options, args: &CheckArgs) -> io::Result<(bool, bool)> {
+    let mut changed = false;
+    let mut failed = false;
+    let mut stdout = io::stdout().lock();
+    for input in inputs {
+        let path = match input {
+            Ok(crate::input::Input::File(p)) => p,
+            Ok(_) => {
+                eprintln!("vblint: --fix và --diff cần tệp, không đọc từ đầu vào chuẩn");
+                failed = true;
+                continue;
+            }
+            Err((p, e)) => {
+                eprintln!("vblint: {p}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let name = path.to_string_lossy().into_owned();
+        match fix_one(&path, &name, options, args) {
+            Ok(Some((old, new, applied))) => {
+                changed = true;
+                if args.diff {
+                    stdout.write_all(crate::fix::unified_diff(&name, &old, &new).as_bytes())?;
+                    continue;
+                }
+                write_in_place(&path, new.as_bytes())?;
+                if !args.quiet {
+                    let rules: Vec<String> =
+                        applied.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                    let total: usize = applied.iter().map(|(_, n)| n).sum();
+                    eprintln!(
+                        "vblint: {name}: đã sửa {total} lỗi ({}); bản gốc giữ ở {name}.bak",
+                        rules.join(", ")
+                    );
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("vblint: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    stdout.flush()?;
+    Ok((changed, failed))
+}
+
+/// One input's text and fixed text, when a fix applies: UTF-8 text files are fixed in their own
+/// lines and columns; the text of a .docx, .doc or PDF can be shown fixed (`--diff`) but not
+/// written back.
+type FixedText = Option<(String, String, Vec<(String, usize)>)>;
+
+fn fix_one(
+    path: &Path,
+    name: &str,
+    options: &Options,
+    args: &CheckArgs,
+) -> Result<FixedText, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("không đọc được tệp: {e}"))?;
+    if let Some(kind) = crate::container::Kind::of_path(path) {
+        if !args.diff {
+            return Err(
+                "--fix chỉ sửa tệp văn bản .txt; xem các sửa của tệp Word/PDF bằng --diff"
+                    .to_string(),
+            );
+        }
+        let extracted =
+            crate::container::extract(kind, &bytes, &crate::container::Limits::default())?;
+        let (source, report) = crate::container::source_of(name, &extracted);
+        let checked =
+            crate::pipeline::check_source(&source, Some(report), options, bytes.len() as u64);
+        let edits = crate::fix::span_edits(&source.text, &checked.findings, args.unsafe_fixes);
+        if edits.is_empty() {
+            return Ok(None);
+        }
+        let new = crate::fix::apply(&source.text, &edits);
+        return Ok(Some((source.text, new, Vec::new())));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        "tệp không phải UTF-8: --fix chỉ sửa tệp UTF-8; chuyển sang Unicode trước bằng \
+         vblint normalize --in-place"
+            .to_string()
+    })?;
+    let (bom, body) = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => ("\u{FEFF}", rest),
+        None => ("", text),
+    };
+    let fixed = crate::fix::fix_text(name, body, options, args.unsafe_fixes);
+    if fixed.text == body {
+        return Ok(None);
+    }
+    Ok(Some((
+        text.to_string(),
+        format!("{bom}{}", fixed.text),
+        fixed.applied,
+    )))
 }
 
 /// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list.
