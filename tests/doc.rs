@@ -91,6 +91,13 @@ pub fn features_docx() -> Vec<u8> {
                 endnote: Some(1),
                 ..Para::text("Coäng hoaø xaõ hoäi\tngaøy 05/3/2021")
             }),
+            Block::Para(para_of(vec![
+                run("Kính gửi: "),
+                Run {
+                    caps: true,
+                    ..run("các tổ chuyên môn")
+                },
+            ])),
             Block::Para(Para::text("")),
             Block::Para(Para::text("Nơi nhận:")),
         ],
@@ -243,6 +250,7 @@ fn features_doc_reads_tables_fields_notes_and_fonts_as_word_shows_them() {
             "Xem cổng thông tin của trường.".to_string(),
             "Thực hiện Công văn số 12/SGDĐT[1]".to_string(),
             "Cộng hoà xã hội\tngày 05/3/2021[i]".to_string(),
+            "Kính gửi: CÁC TỔ CHUYÊN MÔN".to_string(),
             String::new(),
             "Nơi nhận:".to_string(),
             "[1] Theo Nghị định 30/2020/NĐ-CP.".to_string(),
@@ -250,9 +258,9 @@ fn features_doc_reads_tables_fields_notes_and_fonts_as_word_shows_them() {
         ]
     );
     assert_eq!(x.labels[0], "đoạn 1");
-    assert_eq!(x.labels[9], "đoạn 10");
-    assert_eq!(x.labels[10], "chú thích 1");
-    assert_eq!(x.labels[11], "chú thích cuối i");
+    assert_eq!(x.labels[10], "đoạn 11");
+    assert_eq!(x.labels[11], "chú thích 1");
+    assert_eq!(x.labels[12], "chú thích cuối i");
     // `.VnTime`, `.VnTimeH` (both TCVN3) and the VNI paragraph style.
     assert_eq!(x.legacy_fonts, ["tcvn3: 1", "tcvn3: 1", "vni-windows: 1"]);
     // The same findings as the .docx it was made from.

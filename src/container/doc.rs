@@ -292,7 +292,7 @@ impl Chp {
             0x4A4F | 0x4A3D => self.ftc_ascii = word().or(self.ftc_ascii),
             0x4A51 => self.ftc_other = word().or(self.ftc_other),
             0x4A30 => self.istd = word().or(self.istd),
-            0x0835 => self.caps = toggle(),
+            0x083B => self.caps = toggle(),
             0x083C => self.vanish = toggle(),
             0x0800 => self.deleted = toggle() == Some(true),
             _ => {}
@@ -1006,7 +1006,7 @@ mod tests {
     fn sprms_are_walked_by_their_operand_sizes() {
         // sprmCFCaps (1 byte), sprmCRgFtc0 (2 bytes), a variable sprm (size 3), sprmCIstd.
         let grpprl = [
-            0x35, 0x08, 0x01, 0x4F, 0x4A, 0x07, 0x00, 0x6D, 0xC6, 0x03, 1, 2, 3, 0x30, 0x4A, 0x0C,
+            0x3B, 0x08, 0x01, 0x4F, 0x4A, 0x07, 0x00, 0x6D, 0xC6, 0x03, 1, 2, 3, 0x30, 0x4A, 0x0C,
             0x00,
         ];
         let chp = Chp::from_grpprl(&grpprl);
@@ -1016,6 +1016,8 @@ mod tests {
         // A truncated operand stops the walk without reading past the end.
         let chp = Chp::from_grpprl(&[0x4F, 0x4A, 0x07]);
         assert_eq!(chp.ftc_ascii, None);
+        // sprmCFBold is not caps.
+        assert_eq!(Chp::from_grpprl(&[0x35, 0x08, 0x01]).caps, None);
     }
 
     #[test]
