@@ -605,7 +605,22 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         return usage_error("--output takes exactly one input file".to_string());
     }
     let mut code = EXIT_OK;
+    // With --docx-out, a directory given stands for the .docx files under it, written to the same
+    // relative paths under the output directory.
+    let mut files: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for file in &args.files {
+        match &args.docx_out {
+            Some(out) if file.is_dir() => {
+                files.extend(docx_files_under(file).into_iter().map(|(path, rel)| {
+                    let target = out.join(rel);
+                    (path, Some(target))
+                }))
+            }
+            _ => files.push((file.clone(), None)),
+        }
+    }
+    for (file, explicit_target) in &files {
+        let file = file.as_path();
         let name = file.display().to_string();
         let bytes = if file.as_os_str() == "-" {
             let mut buf = Vec::new();
@@ -626,7 +641,7 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         } else {
             crate::container::Kind::of_path(file)
         };
-        if let Some(target) = docx_target(file, &args) {
+        if let Some(target) = explicit_target.clone().or_else(|| docx_target(file, &args)) {
             if container != Some(crate::container::Kind::Docx) {
                 eprintln!(
                     "vblint: {name}: chỉ tệp .docx mới ghi lại được thành .docx Unicode \
@@ -680,6 +695,29 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         }
     }
     Ok(code)
+}
+
+/// The .docx files under a directory (as `check` walks it: `.gitignore` honoured, sorted), each
+/// with its path relative to the directory.
+fn docx_files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = ignore::WalkBuilder::new(dir)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        })
+        .filter_map(|p| {
+            let rel = p.strip_prefix(dir).ok()?.to_path_buf();
+            Some((p, rel))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Where a Unicode .docx is to be written for this input, if one is asked for: `--docx-out DIR`,

@@ -322,6 +322,24 @@ fn normalize_writes_unicode_docx_files_and_never_over_its_input() {
         let x = container::extract(Kind::Docx, &bytes, &Limits::default()).expect("docx");
         assert!(x.legacy_fonts.is_empty(), "{f}");
     }
+    // A directory: its .docx files, at the same relative paths.
+    let tree = dir.join("tree");
+    std::fs::create_dir_all(tree.join("2021")).expect("mkdir");
+    std::fs::write(tree.join("2021/kh.docx"), formatted_docx()).expect("write");
+    std::fs::write(tree.join("notes.txt"), "x").expect("write");
+    let treeout = dir.join("tree-unicode");
+    let o = vblint(&[
+        "normalize".as_ref(),
+        "--docx-out".as_ref(),
+        treeout.as_os_str(),
+        tree.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        parts(&std::fs::read(treeout.join("2021/kh.docx")).expect("converted")),
+        parts(&expected)
+    );
+    assert!(!treeout.join("notes.txt").exists());
     // In place: the original kept as .bak, the permissions kept.
     #[cfg(unix)]
     {
