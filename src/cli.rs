@@ -185,8 +185,9 @@ pub struct NormalizeArgs {
     /// (a .docx is rewritten as the same document in Unicode fonts).
     #[arg(long)]
     pub in_place: bool,
-    /// Write each .docx as the same document in Unicode (legacy-font runs decoded, fonts mapped)
-    /// into this directory, under its own name. `-o OUT.docx` does the same for one file.
+    /// Write each .docx as the same document in Unicode (legacy-font runs decoded, fonts mapped),
+    /// and each .doc as a Unicode .docx, into this directory under its own name (directories
+    /// given are walked). `-o OUT.docx` does the same for one file.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "in_place"])]
     pub docx_out: Option<PathBuf>,
     /// Tell on standard error, per file, which encoding was detected and what was repaired.
@@ -642,15 +643,17 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
             crate::container::Kind::of_path(file)
         };
         if let Some(target) = explicit_target.clone().or_else(|| docx_target(file, &args)) {
-            if container != Some(crate::container::Kind::Docx) {
+            let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
+                container
+            else {
                 eprintln!(
-                    "vblint: {name}: chỉ tệp .docx mới ghi lại được thành .docx Unicode \
-                     (.doc sang .docx chưa hỗ trợ); ghi văn bản bằng -o FILE.txt"
+                    "vblint: {name}: chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; \
+                     ghi văn bản bằng -o FILE.txt"
                 );
                 code = EXIT_ERROR;
                 continue;
-            }
-            if let Err(e) = normalize_docx(file, &target, &bytes, &args) {
+            };
+            if let Err(e) = normalize_docx(file, kind, &target, &bytes, &args) {
                 eprintln!("vblint: {name}: {e}");
                 code = EXIT_ERROR;
             }
@@ -697,8 +700,8 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
     Ok(code)
 }
 
-/// The .docx files under a directory (as `check` walks it: `.gitignore` honoured, sorted), each
-/// with its path relative to the directory.
+/// The .docx and .doc files under a directory (as `check` walks it: `.gitignore` honoured,
+/// sorted), each with its output path relative to the directory (`.docx`).
 fn docx_files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     let mut out: Vec<(PathBuf, PathBuf)> = ignore::WalkBuilder::new(dir)
         .sort_by_file_name(|a, b| a.cmp(b))
@@ -709,10 +712,10 @@ fn docx_files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"))
         })
         .filter_map(|p| {
-            let rel = p.strip_prefix(dir).ok()?.to_path_buf();
+            let rel = p.strip_prefix(dir).ok()?.with_extension("docx");
             Some((p, rel))
         })
         .collect();
@@ -732,7 +735,7 @@ fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
         let name = file
             .file_name()
             .map_or_else(|| "-.docx".into(), |n| n.to_owned());
-        return Some(dir.join(name));
+        return Some(dir.join(Path::new(&name).with_extension("docx")));
     }
     if args.in_place && is_docx(file) {
         return Some(file.to_path_buf());
@@ -744,6 +747,7 @@ fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
 /// `--in-place`), never over its input otherwise.
 fn normalize_docx(
     file: &Path,
+    kind: crate::container::Kind,
     target: &Path,
     bytes: &[u8],
     args: &NormalizeArgs,
@@ -768,9 +772,15 @@ fn normalize_docx(
             target.display()
         ));
     }
-    let converted =
-        crate::container::unicode_docx::convert(bytes, &crate::container::Limits::default())?;
-    if args.report {
+    let limits = crate::container::Limits::default();
+    let converted = match kind {
+        crate::container::Kind::Doc => crate::container::unicode_docx::Converted {
+            bytes: crate::container::doc::to_docx(bytes, &limits)?,
+            ..Default::default()
+        },
+        _ => crate::container::unicode_docx::convert(bytes, &limits)?,
+    };
+    if args.report && kind == crate::container::Kind::Docx {
         eprintln!(
             "{}: {} đoạn văn bản phông cũ chuyển sang Unicode, {} tên phông đổi sang phông Unicode",
             file.display(),

@@ -119,6 +119,7 @@ fn sources() -> Vec<(String, Vec<u8>)> {
         }
     }
     out.push(("features".to_string(), features_docx()));
+    out.push(("formatted".to_string(), common::formatted_docx()));
     out
 }
 
@@ -336,7 +337,7 @@ fn stored_text_equals_libreoffice_text_export() {
         })
         .collect();
     docs.sort();
-    assert_eq!(docs.len(), 16);
+    assert_eq!(docs.len(), 17);
     let status = std::process::Command::new(&soffice)
         .arg("--headless")
         .arg(format!(
@@ -382,4 +383,149 @@ fn stored_text_equals_libreoffice_text_export() {
     }
     let _ = std::fs::remove_dir_all(&out);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A run's (bold, italic, size in half-points).
+type RunLook = (bool, bool, String);
+
+/// Per paragraph with runs: its alignment and its runs' (bold, italic, size), neighbours with
+/// the same formatting merged; `default_size` and the bold paragraph styles stand for what the
+/// styles give.
+fn formatting(
+    document: &[u8],
+    default_size: &str,
+    bold_styles: &[&str],
+) -> Vec<(String, Vec<RunLook>)> {
+    use vblint::container::xml::{Ev, walk};
+    let mut out = Vec::new();
+    // (alignment, bold from the style, runs)
+    let mut para: Option<(String, bool, Vec<RunLook>)> = None;
+    let mut run: Option<(Option<bool>, bool, Option<String>)> = None;
+    walk(document, |ev| {
+        match ev {
+            Ev::Start("w:p", _) => para = Some((String::new(), false, Vec::new())),
+            Ev::Start("w:jc", a) => {
+                if let Some(p) = para.as_mut() {
+                    p.0 = a.get("val").unwrap_or_default();
+                }
+            }
+            Ev::Start("w:pStyle", a) => {
+                if let Some(p) = para.as_mut() {
+                    p.1 = a
+                        .get("val")
+                        .is_some_and(|v| bold_styles.contains(&v.as_str()));
+                }
+            }
+            Ev::Start("w:r", _) => run = Some((None, false, None)),
+            Ev::Start("w:b", a) => {
+                if let Some(r) = run.as_mut() {
+                    r.0 = Some(a.get_bool_default_true("val"));
+                }
+            }
+            Ev::Start("w:i", a) => {
+                if let Some(r) = run.as_mut() {
+                    r.1 = a.get_bool_default_true("val");
+                }
+            }
+            Ev::Start("w:sz", a) => {
+                if let Some(r) = run.as_mut() {
+                    r.2 = a.get("val");
+                }
+            }
+            Ev::End("w:r") => {
+                if let (Some((b, i, sz)), Some(p)) = (run.take(), para.as_mut()) {
+                    let f = (
+                        b.unwrap_or(p.1),
+                        i,
+                        sz.unwrap_or_else(|| default_size.to_string()),
+                    );
+                    if p.2.last() != Some(&f) {
+                        p.2.push(f);
+                    }
+                }
+            }
+            Ev::End("w:p") => {
+                if let Some((jc, _, runs)) = para.take()
+                    && !runs.is_empty()
+                {
+                    out.push((if jc == "left" { String::new() } else { jc }, runs));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    })
+    .expect("document.xml");
+    out
+}
+
+fn document_xml(docx: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut f = zip.by_name("word/document.xml").expect("document.xml");
+    let mut v = Vec::new();
+    f.read_to_end(&mut v).expect("read");
+    v
+}
+
+#[test]
+fn doc_becomes_a_unicode_docx_with_the_same_text_and_formatting() {
+    let mut failures = Vec::new();
+    for (stem, _) in sources() {
+        let doc = fixture(&stem);
+        let docx = vblint::container::doc::to_docx(&doc, &Limits::default()).expect("to_docx");
+        let x = extract(Kind::Docx, &docx).expect("the .docx reads");
+        if !x.legacy_fonts.is_empty() {
+            failures.push(format!("{stem}: legacy fonts left {:?}", x.legacy_fonts));
+        }
+        let text = |x: &Extracted| container::source_of("x", x).0.text;
+        if text(&x) != text(&extract(Kind::Doc, &doc).expect("doc")) {
+            failures.push(format!("{stem}: text differs"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Alignment, bold, italic and size of every run of the formatted plan, as in the .docx that
+    // LibreOffice turned into the .doc.
+    let original = formatting(&document_xml(&common::formatted_docx()), "26", &["Heading"]);
+    let converted = vblint::container::doc::to_docx(&fixture("formatted"), &Limits::default())
+        .expect("to_docx");
+    assert_eq!(formatting(&document_xml(&converted), "20", &[]), original);
+    assert_eq!(original.len(), 8);
+}
+
+#[test]
+fn doc_converted_to_docx_opens_in_libreoffice() {
+    let Some(soffice) = soffice() else {
+        eprintln!("SKIPPED: soffice is not installed (apt-get install libreoffice-writer-nogui)");
+        return;
+    };
+    let out = std::env::temp_dir().join(format!("vblint-doc-docx-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let mut files = Vec::new();
+    for stem in ["features", "formatted", "004_c0af4205e287f79a.vni"] {
+        let docx =
+            vblint::container::doc::to_docx(&fixture(stem), &Limits::default()).expect("to_docx");
+        let path = out.join(format!("{stem}.docx"));
+        std::fs::write(&path, docx).expect("write");
+        files.push(path);
+    }
+    let status = std::process::Command::new(&soffice)
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            out.display()
+        ))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .args(&files)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("soffice runs");
+    assert!(status.success());
+    for f in &files {
+        let pdf = std::fs::read(f.with_extension("pdf")).expect("pdf written");
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+    let _ = std::fs::remove_dir_all(&out);
 }

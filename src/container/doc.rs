@@ -54,6 +54,79 @@ pub fn stored_text(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, String>
         .collect())
 }
 
+/// The document as a minimal Unicode .docx: paragraphs with their alignment, runs with their
+/// font (legacy fonts mapped to their Unicode counterparts, text decoded), bold, italic, size,
+/// caps and hidden text, tables as tables; footnotes and endnotes as paragraphs after the body,
+/// marked as the reader marks them. Styles, numbering, headers and images are not carried over.
+pub fn to_docx(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
+    let doc = Document::parse(bytes, limits)?;
+    let mut body = String::new();
+    doc.story_xml(&doc.main, &mut body, None);
+    let notes = [(&doc.footnotes, false), (&doc.endnotes, true)];
+    for (notes, roman) in notes {
+        for (i, note) in notes.iter().enumerate() {
+            let mark = format!("[{}] ", note_mark(i + 1, roman));
+            doc.story_xml(note, &mut body, Some(&mark));
+        }
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"{W_NS}\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let styles = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr>\
+         <w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>\
+         </w:rPr></w:rPrDefault></w:docDefaults></w:styles>"
+    );
+    let parts: [(&str, String); 5] = [
+        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+        ("_rels/.rels", ROOT_RELS.to_string()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, xml) in parts {
+        zip.start_file(name, options)
+            .and_then(|()| std::io::Write::write_all(&mut zip, xml.as_bytes()).map_err(Into::into))
+            .map_err(|e| format!("không ghi được .docx: {e}"))?;
+    }
+    Ok(zip
+        .finish()
+        .map_err(|e| format!("không ghi được .docx: {e}"))?
+        .into_inner())
+}
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/></Types>";
+const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>";
+
+/// Text escaped for XML content and attributes.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 cannot hold.
+            '\u{0}'..='\u{8}'
+            | '\u{B}'
+            | '\u{C}'
+            | '\u{E}'..='\u{1F}'
+            | '\u{FFFE}'
+            | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn damaged(what: &str) -> String {
@@ -275,6 +348,9 @@ struct Chp {
     istd: Option<u16>,
     caps: Option<bool>,
     vanish: Option<bool>,
+    bold: Option<bool>,
+    italic: Option<bool>,
+    half_points: Option<u16>,
     deleted: bool,
     /// A footnote or endnote reference, its text the mark Word shows ("1", "i").
     note_ref: bool,
@@ -294,6 +370,9 @@ impl Chp {
             0x4A30 => self.istd = word().or(self.istd),
             0x083B => self.caps = toggle(),
             0x083C => self.vanish = toggle(),
+            0x0835 => self.bold = toggle(),
+            0x0836 => self.italic = toggle(),
+            0x4A43 => self.half_points = word().or(self.half_points),
             0x0800 => self.deleted = toggle() == Some(true),
             _ => {}
         }
@@ -306,6 +385,9 @@ impl Chp {
             istd: self.istd.or(base.istd),
             caps: self.caps.or(base.caps),
             vanish: self.vanish.or(base.vanish),
+            bold: self.bold.or(base.bold),
+            italic: self.italic.or(base.italic),
+            half_points: self.half_points.or(base.half_points),
             deleted: self.deleted || base.deleted,
             note_ref: self.note_ref,
         }
@@ -328,6 +410,8 @@ struct Pap {
     /// Table depth (0 outside tables).
     itap: u32,
     inner_ttp: bool,
+    /// Alignment: 0 left, 1 centre, 2 right, 3 justified.
+    jc: Option<u8>,
 }
 
 impl Pap {
@@ -344,6 +428,7 @@ impl Pap {
                 0x2417 => pap.ttp = on,
                 0x244C => pap.inner_ttp = on,
                 0x6649 => pap.itap = u32_at(operand, 0).unwrap_or(0),
+                0x2403 | 0x2461 => pap.jc = u8_at(operand, 0),
                 _ => {}
             }
         });
@@ -816,86 +901,307 @@ impl Document {
         legacy: &mut HashMap<LegacyFont, usize>,
     ) -> Vec<String> {
         let mut out = Vec::new();
-        let mut rows: Vec<Vec<Vec<String>>> = Vec::new();
-        let mut row: Vec<Vec<String>> = Vec::new();
-        let mut cell: Vec<String> = Vec::new();
-        for p in paras {
-            let in_table = p.pap.itap >= 1 || p.mark == Mark::Cell;
-            if !in_table {
-                flush_table(&mut out, &mut rows, &mut row, &mut cell);
-                out.extend(self.paragraph_lines(p, legacy));
-                continue;
-            }
-            if p.pap.ttp || (p.pap.inner_ttp && p.pap.itap >= 2) {
-                if p.pap.itap <= 1 {
-                    if !cell.is_empty() {
-                        row.push(std::mem::take(&mut cell));
-                    }
-                    rows.push(std::mem::take(&mut row));
+        for block in blocks(paras) {
+            match block {
+                Block::Para(p) => out.extend(self.paragraph_lines(p, legacy)),
+                Block::Table(rows) => {
+                    let rows = rows
+                        .into_iter()
+                        .map(|row| {
+                            row.into_iter()
+                                .map(|cell| {
+                                    cell.into_iter()
+                                        .flat_map(|p| self.paragraph_lines(p, legacy))
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    out.extend(flatten_table(rows));
                 }
-                continue;
-            }
-            cell.extend(self.paragraph_lines(p, legacy));
-            if p.mark == Mark::Cell && p.pap.itap <= 1 {
-                row.push(std::mem::take(&mut cell));
             }
         }
-        flush_table(&mut out, &mut rows, &mut row, &mut cell);
         out
+    }
+
+    /// A chunk's effective formatting: its own, its character style's, its paragraph style's, the
+    /// defaults'.
+    fn run_format(&self, p: &RawPara, chp: &Chp) -> RunFormat {
+        let char_style = chp.istd.map(|i| self.styles.chp(i)).unwrap_or_default();
+        let eff = chp
+            .or(&char_style)
+            .or(&self.styles.chp(p.pap.istd))
+            .or(&self.styles.defaults);
+        let name = |ftc: Option<u16>| ftc.and_then(|f| self.fonts.get(f as usize));
+        let font = name(eff.ftc_other)
+            .filter(|f| !f.is_empty())
+            .or(name(eff.ftc_ascii))
+            .cloned();
+        RunFormat {
+            family: font.as_deref().and_then(LegacyFont::from_font_name),
+            font,
+            caps: eff.caps == Some(true),
+            hidden: eff.vanish == Some(true),
+            bold: eff.bold == Some(true),
+            italic: eff.italic == Some(true),
+            half_points: eff.half_points,
+        }
     }
 
     /// One paragraph's text, fonts decoded, split at line breaks.
     fn paragraph_lines(&self, p: &RawPara, legacy: &mut HashMap<LegacyFont, usize>) -> Vec<String> {
-        let para_chp = self.styles.chp(p.pap.istd);
+        // Neighbouring chunks that decode alike are decoded together, as the .docx reader does: a
+        // VNI letter and its tone mark may sit in two runs of different formatting.
         let mut text = String::new();
-        for (chp, raw) in &p.chunks {
-            if chp.note_ref {
-                text.push_str(&format!("[{raw}]"));
-                continue;
-            }
-            let char_style = chp.istd.map(|i| self.styles.chp(i)).unwrap_or_default();
-            let eff = chp.or(&char_style).or(&para_chp).or(&self.styles.defaults);
-            if eff.vanish == Some(true) {
-                continue;
-            }
-            let name = |ftc: Option<u16>| ftc.and_then(|f| self.fonts.get(f as usize));
-            let font = name(eff.ftc_other)
-                .filter(|f| !f.is_empty())
-                .or(name(eff.ftc_ascii));
-            let family = font.and_then(|f| LegacyFont::from_font_name(f));
+        let mut pending: Option<((Option<LegacyFont>, bool), String)> = None;
+        let flush = |pending: &mut Option<((Option<LegacyFont>, bool), String)>,
+                     text: &mut String,
+                     legacy: &mut HashMap<LegacyFont, usize>| {
+            let Some(((family, caps), raw)) = pending.take() else {
+                return;
+            };
             let decoded = match family {
                 Some(f) => {
                     *legacy.entry(f).or_insert(0) += 1;
-                    decode_legacy_run(raw, f)
+                    decode_legacy_run(&raw, f)
                 }
-                None => raw.clone(),
+                None => raw,
             };
-            if eff.caps == Some(true) {
+            if caps {
                 text.push_str(&decoded.to_uppercase());
             } else {
                 text.push_str(&decoded);
             }
+        };
+        for (chp, raw) in &p.chunks {
+            if chp.note_ref {
+                flush(&mut pending, &mut text, legacy);
+                text.push_str(&format!("[{raw}]"));
+                continue;
+            }
+            let format = self.run_format(p, chp);
+            if format.hidden {
+                continue;
+            }
+            let key = (format.family, format.caps);
+            match pending.as_mut() {
+                Some((k, acc)) if *k == key => acc.push_str(raw),
+                _ => {
+                    flush(&mut pending, &mut text, legacy);
+                    pending = Some((key, raw.clone()));
+                }
+            }
         }
+        flush(&mut pending, &mut text, legacy);
         text.split('\n').map(str::to_string).collect()
     }
 }
 
-/// Ends a table being read (if any) into `out`.
-fn flush_table(
-    out: &mut Vec<String>,
-    rows: &mut Vec<Vec<Vec<String>>>,
-    row: &mut Vec<Vec<String>>,
-    cell: &mut Vec<String>,
-) {
-    if !cell.is_empty() {
-        row.push(std::mem::take(cell));
+impl Document {
+    /// A story as .docx body XML; `first_mark` prefixes the first paragraph (a note's mark).
+    fn story_xml(&self, paras: &[RawPara], out: &mut String, first_mark: Option<&str>) {
+        let mut mark = first_mark;
+        for block in blocks(paras) {
+            match block {
+                Block::Para(p) => self.paragraph_xml(p, out, mark.take()),
+                Block::Table(rows) => {
+                    let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                    out.push_str(
+                        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>",
+                    );
+                    for _ in 0..columns {
+                        out.push_str("<w:gridCol/>");
+                    }
+                    out.push_str("</w:tblGrid>");
+                    for row in rows {
+                        out.push_str("<w:tr>");
+                        for cell in row {
+                            out.push_str("<w:tc>");
+                            if cell.is_empty() {
+                                out.push_str("<w:p/>");
+                            }
+                            for p in cell {
+                                self.paragraph_xml(p, out, None);
+                            }
+                            out.push_str("</w:tc>");
+                        }
+                        out.push_str("</w:tr>");
+                    }
+                    out.push_str("</w:tbl>");
+                }
+            }
+        }
     }
-    if !row.is_empty() {
-        rows.push(std::mem::take(row));
+
+    fn paragraph_xml(&self, p: &RawPara, out: &mut String, mark: Option<&str>) {
+        out.push_str("<w:p>");
+        let jc = match p.pap.jc {
+            Some(1) => Some("center"),
+            Some(2) => Some("right"),
+            Some(3) => Some("both"),
+            _ => None,
+        };
+        if let Some(jc) = jc {
+            out.push_str(&format!("<w:pPr><w:jc w:val=\"{jc}\"/></w:pPr>"));
+        }
+        let formats: Vec<RunFormat> = p
+            .chunks
+            .iter()
+            .map(|(c, _)| self.run_format(p, c))
+            .collect();
+        let texts = decoded_chunks(p, &formats);
+        let mut first = mark;
+        for (((chp, raw), f), mut text) in p.chunks.iter().zip(formats).zip(texts) {
+            if chp.note_ref {
+                out.push_str(&format!("<w:r><w:t>[{}]</w:t></w:r>", xml_escape(raw)));
+                continue;
+            }
+            if let Some(m) = first.take() {
+                // A note's own number mark (0x02) is dropped; its text follows the reader's mark.
+                text = format!("{m}{}", text.trim_start());
+            }
+            let font = f
+                .font
+                .as_deref()
+                .map(|name| super::legacy::unicode_font(name).unwrap_or(name));
+            out.push_str("<w:r><w:rPr>");
+            if let Some(font) = font {
+                let font = xml_escape(font);
+                out.push_str(&format!(
+                    "<w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\" w:cs=\"{font}\"/>"
+                ));
+            }
+            for (on, tag) in [
+                (f.bold, "<w:b/>"),
+                (f.italic, "<w:i/>"),
+                (f.caps, "<w:caps/>"),
+                (f.hidden, "<w:vanish/>"),
+            ] {
+                if on {
+                    out.push_str(tag);
+                }
+            }
+            if let Some(hps) = f.half_points {
+                out.push_str(&format!("<w:sz w:val=\"{hps}\"/>"));
+            }
+            out.push_str("</w:rPr>");
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.push_str("<w:br/>");
+                }
+                for (j, piece) in line.split('\t').enumerate() {
+                    if j > 0 {
+                        out.push_str("<w:tab/>");
+                    }
+                    if !piece.is_empty() {
+                        out.push_str(&format!(
+                            "<w:t xml:space=\"preserve\">{}</w:t>",
+                            xml_escape(piece)
+                        ));
+                    }
+                }
+            }
+            out.push_str("</w:r>");
+        }
+        if let Some(m) = first {
+            out.push_str(&format!(
+                "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                xml_escape(m.trim_end())
+            ));
+        }
+        out.push_str("</w:p>");
     }
-    if !rows.is_empty() {
-        out.extend(flatten_table(std::mem::take(rows)));
+}
+
+/// The Unicode text of each chunk of a paragraph: neighbouring chunks in one legacy family are
+/// decoded together and cut back ([`super::unicode_docx::decode_group`]).
+fn decoded_chunks(p: &RawPara, formats: &[RunFormat]) -> Vec<String> {
+    let mut out = Vec::with_capacity(p.chunks.len());
+    let mut i = 0;
+    while i < p.chunks.len() {
+        let family = formats[i].family;
+        let mut j = i + 1;
+        while j < p.chunks.len() && !p.chunks[j].0.note_ref && formats[j].family == family {
+            j += 1;
+        }
+        let group: Vec<&str> = p.chunks[i..j].iter().map(|(_, t)| t.as_str()).collect();
+        match family {
+            Some(f) if !p.chunks[i].0.note_ref => out
+                .extend(super::unicode_docx::decode_group(&group, |t| {
+                    decode_legacy_run(t, f)
+                })),
+            _ => out.extend(group.iter().map(|t| t.to_string())),
+        }
+        i = j;
     }
+    out
+}
+
+/// A run's effective formatting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RunFormat {
+    font: Option<String>,
+    family: Option<LegacyFont>,
+    caps: bool,
+    hidden: bool,
+    bold: bool,
+    italic: bool,
+    half_points: Option<u16>,
+}
+
+/// A story as blocks: paragraphs, and tables as rows of cells of paragraphs.
+enum Block<'a> {
+    Para(&'a RawPara),
+    Table(Vec<Vec<Vec<&'a RawPara>>>),
+}
+
+/// Groups a story's paragraphs into blocks: cell marks end cells, `fTtp` paragraphs end rows;
+/// nested tables stay paragraphs of their outer cell.
+fn blocks<'a>(paras: &'a [RawPara]) -> Vec<Block<'a>> {
+    type Rows<'a> = Vec<Vec<Vec<&'a RawPara>>>;
+    fn flush<'a>(
+        out: &mut Vec<Block<'a>>,
+        rows: &mut Rows<'a>,
+        row: &mut Vec<Vec<&'a RawPara>>,
+        cell: &mut Vec<&'a RawPara>,
+    ) {
+        if !cell.is_empty() {
+            row.push(std::mem::take(cell));
+        }
+        if !row.is_empty() {
+            rows.push(std::mem::take(row));
+        }
+        if !rows.is_empty() {
+            out.push(Block::Table(std::mem::take(rows)));
+        }
+    }
+    let mut out = Vec::new();
+    let mut rows: Rows<'a> = Vec::new();
+    let mut row: Vec<Vec<&RawPara>> = Vec::new();
+    let mut cell: Vec<&RawPara> = Vec::new();
+    for p in paras {
+        let in_table = p.pap.itap >= 1 || p.mark == Mark::Cell;
+        if !in_table {
+            flush(&mut out, &mut rows, &mut row, &mut cell);
+            out.push(Block::Para(p));
+            continue;
+        }
+        if p.pap.ttp || (p.pap.inner_ttp && p.pap.itap >= 2) {
+            if p.pap.itap <= 1 {
+                if !cell.is_empty() {
+                    row.push(std::mem::take(&mut cell));
+                }
+                rows.push(std::mem::take(&mut row));
+            }
+            continue;
+        }
+        cell.push(p);
+        if p.mark == Mark::Cell && p.pap.itap <= 1 {
+            row.push(std::mem::take(&mut cell));
+        }
+    }
+    flush(&mut out, &mut rows, &mut row, &mut cell);
+    out
 }
 
 /// The reference mark of the n-th note, as Word shows it by default: 1, 2… or i, ii….

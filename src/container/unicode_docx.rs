@@ -449,7 +449,7 @@ fn repair_unicode(text: &str) -> String {
 /// The texts of consecutive runs in one font family, decoded as one text and cut back into runs:
 /// where a cut falls inside a letter (a VNI base letter in one run, its tone mark in the next) or
 /// a repaired word, the whole of it goes to the later run.
-fn decode_group(texts: &[&str], decode: impl Fn(&str) -> String) -> Vec<String> {
+pub(super) fn decode_group(texts: &[&str], decode: impl Fn(&str) -> String) -> Vec<String> {
     if texts.len() <= 1 {
         return texts.iter().map(|t| decode(t)).collect();
     }
