@@ -181,6 +181,16 @@ pub struct CheckArgs {
     /// echoing "id", flushed at once. Per-request errors are records, not an exit code.
     #[arg(long, conflicts_with_all = ["files_from", "paths"])]
     pub stdin_lines: bool,
+    /// Apply the safe fixes to UTF-8 text files (atomically, the original kept as FILE.bak), then
+    /// report what is left.
+    #[arg(long, conflicts_with = "stdin_lines")]
+    pub fix: bool,
+    /// With --fix or --diff, apply the fixes that change a date, a number or a word too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff (of the text, for .docx, .doc and PDF) and change nothing.
+    #[arg(long, conflicts_with_all = ["stdin_lines", "fix"])]
+    pub diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -197,15 +207,21 @@ pub struct ExtractArgs {
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
-    /// Files to repair (.docx and .pdf give their extracted text); `-` reads standard input.
+    /// Files to repair (.doc, .docx and .pdf give their extracted text); `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Write the repaired text to this file (one input only).
     #[arg(long, short = 'o', conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
-    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak.
+    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak
+    /// (a .docx is rewritten as the same document in Unicode fonts).
     #[arg(long)]
     pub in_place: bool,
+    /// Write each .docx as the same document in Unicode (legacy-font runs decoded, fonts mapped),
+    /// and each .doc as a Unicode .docx, into this directory under its own name (directories
+    /// given are walked). `-o OUT.docx` does the same for one file.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "in_place"])]
+    pub docx_out: Option<PathBuf>,
     /// Tell on standard error, per file, which encoding was detected and what was repaired.
     #[arg(long)]
     pub report: bool,
@@ -382,6 +398,24 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             },
         );
     }
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        let inputs = match inputs(&args.input) {
+            Ok(i) => i,
+            Err(e) => return usage_error(e),
+        };
+        let (changed, failed) = fix_inputs(inputs, &options, &args)?;
+        fix_failed = failed;
+        if args.diff {
+            return Ok(if failed {
+                EXIT_ERROR
+            } else if changed {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            });
+        }
+    }
     let inputs = match inputs(&args.input) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
@@ -412,7 +446,114 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     if !args.quiet && !format.is_machine_json() {
         eprintln!("{}", outcome.summary.human_with_rules());
     }
-    Ok(outcome.exit_code(args.fail_on, args.exit_zero))
+    // An input that --fix could not fix is an error of the run, as an unreadable file is.
+    let code = outcome.exit_code(args.fail_on, args.exit_zero);
+    Ok(if fix_failed {
+        code.max(EXIT_ERROR)
+    } else {
+        code
+    })
+}
+
+/// `--fix` / `--diff` over the inputs: (whether anything was or would be changed, whether some
+/// input could not be fixed).
+fn fix_inputs(inputs: Inputs, options: &Options, args: &CheckArgs) -> io::Result<(bool, bool)> {
+    let mut changed = false;
+    let mut failed = false;
+    let mut stdout = io::stdout().lock();
+    for input in inputs {
+        let path = match input {
+            Ok(crate::input::Input::File(p)) => p,
+            Ok(_) => {
+                eprintln!("vblint: --fix và --diff cần tệp, không đọc từ đầu vào chuẩn");
+                failed = true;
+                continue;
+            }
+            Err((p, e)) => {
+                eprintln!("vblint: {p}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let name = path.to_string_lossy().into_owned();
+        match fix_one(&path, &name, options, args) {
+            Ok(Some((old, new, applied))) => {
+                changed = true;
+                if args.diff {
+                    stdout.write_all(crate::fix::unified_diff(&name, &old, &new).as_bytes())?;
+                    continue;
+                }
+                write_in_place(&path, new.as_bytes())?;
+                if !args.quiet {
+                    let rules: Vec<String> =
+                        applied.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                    let total: usize = applied.iter().map(|(_, n)| n).sum();
+                    eprintln!(
+                        "vblint: {name}: đã sửa {total} lỗi ({}); bản gốc giữ ở {name}.bak",
+                        rules.join(", ")
+                    );
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("vblint: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    stdout.flush()?;
+    Ok((changed, failed))
+}
+
+/// One input's text and fixed text, when a fix applies: UTF-8 text files are fixed in their own
+/// lines and columns; the text of a .docx, .doc or PDF can be shown fixed (`--diff`) but not
+/// written back.
+type FixedText = Option<(String, String, Vec<(String, usize)>)>;
+
+fn fix_one(
+    path: &Path,
+    name: &str,
+    options: &Options,
+    args: &CheckArgs,
+) -> Result<FixedText, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("không đọc được tệp: {e}"))?;
+    if let Some(kind) = crate::container::Kind::of_path(path) {
+        if !args.diff {
+            return Err(
+                "--fix chỉ sửa tệp văn bản .txt; xem các sửa của tệp Word/PDF bằng --diff"
+                    .to_string(),
+            );
+        }
+        let extracted =
+            crate::container::extract(kind, &bytes, &crate::container::Limits::default())?;
+        let (source, report) = crate::container::source_of(name, &extracted);
+        let checked =
+            crate::pipeline::check_source(&source, Some(report), options, bytes.len() as u64);
+        let edits = crate::fix::span_edits(&source.text, &checked.findings, args.unsafe_fixes);
+        if edits.is_empty() {
+            return Ok(None);
+        }
+        let new = crate::fix::apply(&source.text, &edits);
+        return Ok(Some((source.text, new, Vec::new())));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        "tệp không phải UTF-8: --fix chỉ sửa tệp UTF-8; chuyển sang Unicode trước bằng \
+         vblint normalize --in-place"
+            .to_string()
+    })?;
+    let (bom, body) = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => ("\u{FEFF}", rest),
+        None => ("", text),
+    };
+    let fixed = crate::fix::fix_text(name, body, options, args.unsafe_fixes);
+    if fixed.text == body {
+        return Ok(None);
+    }
+    Ok(Some((
+        text.to_string(),
+        format!("{bom}{}", fixed.text),
+        fixed.applied,
+    )))
 }
 
 /// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list.
@@ -498,7 +639,22 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         return usage_error("--output takes exactly one input file".to_string());
     }
     let mut code = EXIT_OK;
+    // With --docx-out, a directory given stands for the .docx files under it, written to the same
+    // relative paths under the output directory.
+    let mut files: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for file in &args.files {
+        match &args.docx_out {
+            Some(out) if file.is_dir() => {
+                files.extend(docx_files_under(file).into_iter().map(|(path, rel)| {
+                    let target = out.join(rel);
+                    (path, Some(target))
+                }))
+            }
+            _ => files.push((file.clone(), None)),
+        }
+    }
+    for (file, explicit_target) in &files {
+        let file = file.as_path();
         let name = file.display().to_string();
         let bytes = if file.as_os_str() == "-" {
             let mut buf = Vec::new();
@@ -519,9 +675,26 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         } else {
             crate::container::Kind::of_path(file)
         };
+        if let Some(target) = explicit_target.clone().or_else(|| docx_target(file, &args)) {
+            let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
+                container
+            else {
+                eprintln!(
+                    "vblint: {name}: chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; \
+                     ghi văn bản bằng -o FILE.txt"
+                );
+                code = EXIT_ERROR;
+                continue;
+            };
+            if let Err(e) = normalize_docx(file, kind, &target, &bytes, &args) {
+                eprintln!("vblint: {name}: {e}");
+                code = EXIT_ERROR;
+            }
+            continue;
+        }
         if container.is_some() && args.in_place {
             return usage_error(format!(
-                "{name}: --in-place rewrites text files only; write the text of a .docx or PDF with -o FILE.txt"
+                "{name}: --in-place rewrites text and .docx files only; write the text of a .doc or PDF with -o FILE.txt"
             ));
         }
         let decoded = match container {
@@ -558,6 +731,105 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
         }
     }
     Ok(code)
+}
+
+/// The .docx and .doc files under a directory (as `check` walks it: `.gitignore` honoured,
+/// sorted), each with its output path relative to the directory (`.docx`).
+fn docx_files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = ignore::WalkBuilder::new(dir)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"))
+        })
+        .filter_map(|p| {
+            let rel = p.strip_prefix(dir).ok()?.with_extension("docx");
+            Some((p, rel))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Where a Unicode .docx is to be written for this input, if one is asked for: `--docx-out DIR`,
+/// `--in-place` on a .docx, or `-o` naming a .docx.
+fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
+    let is_docx = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    };
+    if let Some(dir) = &args.docx_out {
+        let name = file
+            .file_name()
+            .map_or_else(|| "-.docx".into(), |n| n.to_owned());
+        return Some(dir.join(Path::new(&name).with_extension("docx")));
+    }
+    if args.in_place && is_docx(file) {
+        return Some(file.to_path_buf());
+    }
+    args.output.clone().filter(|o| is_docx(o))
+}
+
+/// Writes the Unicode rewrite of a .docx to `target` (atomically; with `FILE.bak` for
+/// `--in-place`), never over its input otherwise.
+fn normalize_docx(
+    file: &Path,
+    kind: crate::container::Kind,
+    target: &Path,
+    bytes: &[u8],
+    args: &NormalizeArgs,
+) -> Result<(), String> {
+    let same = match (std::fs::canonicalize(file), target.parent()) {
+        (Ok(input), Some(dir)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir)
+                .ok()
+                .zip(target.file_name())
+                .is_some_and(|(d, n)| d.join(n) == input)
+        }
+        _ => false,
+    };
+    if same && !args.in_place {
+        return Err(format!(
+            "{} là chính tệp đầu vào: dùng --in-place (giữ bản sao .bak) hoặc một tệp/thư mục khác",
+            target.display()
+        ));
+    }
+    let limits = crate::container::Limits::default();
+    let converted = match kind {
+        crate::container::Kind::Doc => crate::container::unicode_docx::Converted {
+            bytes: crate::container::doc::to_docx(bytes, &limits)?,
+            ..Default::default()
+        },
+        _ => crate::container::unicode_docx::convert(bytes, &limits)?,
+    };
+    if args.report && kind == crate::container::Kind::Docx {
+        eprintln!(
+            "{}: {} đoạn văn bản phông cũ chuyển sang Unicode, {} tên phông đổi sang phông Unicode",
+            file.display(),
+            converted.decoded_texts,
+            converted.renamed_fonts
+        );
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let written = if args.in_place {
+        write_in_place(file, &converted.bytes)
+    } else {
+        write_atomically(target, &converted.bytes)
+    };
+    written.map_err(|e| format!("không ghi được {}: {e}", target.display()))
 }
 
 /// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
@@ -615,10 +887,15 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.vblint-{}.tmp", std::process::id()));
+    // A file replaced keeps its permissions.
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        if let Some(p) = permissions {
+            std::fs::set_permissions(&tmp, p)?;
+        }
         std::fs::rename(&tmp, target)
     })();
     if result.is_err() {

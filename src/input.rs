@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a directory.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "docx", "pdf"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "doc", "docx", "pdf"];
 
 /// The default size limit for one file.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;

@@ -19,6 +19,8 @@
 //! 4. [`checks`]: the rules, one module each, over the analysis and the facts in [`ruledata`].
 //! 5. [`report`]: text, concise, JSON, JSON Lines, SARIF, GitHub annotations, CSV and HTML output, all derived from [`finding::FileReport`].
 //!
+//! [`fix`] applies the findings' fixes (`check --fix`, `--diff`).
+//!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
 //! reports in path order; [`cli`] is the command line; [`serve`] is the same checking behind a local
 //! web server (a reviewer's page and an HTTP API).
@@ -32,6 +34,7 @@ pub mod date;
 pub mod decode;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod mask;
 pub mod pipeline;

@@ -437,7 +437,8 @@ fn check_input_reads_docx_by_extension() {
 }
 
 /// `vblint normalize FILE.docx` prints the repaired text `check` reads: the same text whatever
-/// font the plan was typed in; `--in-place` is refused (it would replace a Word file by text).
+/// font the plan was typed in; `--in-place` rewrites the .docx itself in Unicode, keeping
+/// `FILE.docx.bak` (tests/unicode_docx.rs checks the rewrite).
 #[test]
 fn normalize_prints_the_repaired_text_of_a_docx() {
     let dir = std::env::temp_dir().join(format!("vblint-docx-norm-{}", std::process::id()));
@@ -467,8 +468,24 @@ fn normalize_prints_the_repaired_text_of_a_docx() {
     let path = dir.join("plan.docx");
     let original = seed_docx(&seeds().remove(0).1, VARIANTS[1]);
     std::fs::write(&path, &original).expect("write");
+    let text_before = normalize(&[path.as_os_str()]).stdout;
     let out = normalize(&[std::ffi::OsStr::new("--in-place"), path.as_os_str()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(std::fs::read(&path).expect("read"), original);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let backup = dir.join("plan.docx.bak");
+    assert_eq!(std::fs::read(&backup).expect("backup kept"), original);
+    let rewritten = std::fs::read(&path).expect("read");
+    assert_ne!(rewritten, original);
+    assert!(
+        extract(&rewritten)
+            .expect("a .docx")
+            .legacy_fonts
+            .is_empty()
+    );
+    assert_eq!(normalize(&[path.as_os_str()]).stdout, text_before);
     let _ = std::fs::remove_dir_all(&dir);
 }

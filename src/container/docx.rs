@@ -278,7 +278,7 @@ fn office_document_target(rels: &[u8]) -> Option<String> {
 // ------------------------------------------------------------------------------------- styles
 
 #[derive(Debug, Clone, Default)]
-struct RunProps {
+pub(super) struct RunProps {
     ascii: Option<String>,
     hansi: Option<String>,
     caps: Option<bool>,
@@ -286,7 +286,7 @@ struct RunProps {
 }
 
 impl RunProps {
-    fn apply(&mut self, name: &str, attrs: &Attrs) {
+    pub(super) fn apply(&mut self, name: &str, attrs: &Attrs) {
         match name {
             "w:rFonts" => {
                 if attrs.get("asciiTheme").is_some() {
@@ -308,8 +308,18 @@ impl RunProps {
         }
     }
 
+    /// The legacy family of the font that draws the text (hAnsi, else ascii), if legacy.
+    pub(super) fn legacy_family(&self) -> Option<LegacyFont> {
+        let font = self
+            .hansi
+            .as_deref()
+            .filter(|f| !f.is_empty())
+            .or(self.ascii.as_deref());
+        font.and_then(LegacyFont::from_font_name)
+    }
+
     /// `self` with unset fields taken from `base`.
-    fn or(&self, base: &RunProps) -> RunProps {
+    pub(super) fn or(&self, base: &RunProps) -> RunProps {
         RunProps {
             ascii: self.ascii.clone().or_else(|| base.ascii.clone()),
             hansi: self.hansi.clone().or_else(|| base.hansi.clone()),
@@ -329,14 +339,14 @@ struct StyleDef {
 
 /// `word/styles.xml`: run properties and numbering carried by styles.
 #[derive(Debug, Clone, Default)]
-struct Styles {
+pub(super) struct Styles {
     map: HashMap<String, StyleDef>,
-    default_paragraph: Option<String>,
-    defaults: RunProps,
+    pub(super) default_paragraph: Option<String>,
+    pub(super) defaults: RunProps,
 }
 
 impl Styles {
-    fn parse(bytes: &[u8]) -> Result<Styles, XmlError> {
+    pub(super) fn parse(bytes: &[u8]) -> Result<Styles, XmlError> {
         let mut styles = Styles::default();
         let mut current: Option<(String, StyleDef)> = None;
         let mut in_defaults = false;
@@ -410,7 +420,7 @@ impl Styles {
         out
     }
 
-    fn run_props(&self, id: Option<&str>) -> RunProps {
+    pub(super) fn run_props(&self, id: Option<&str>) -> RunProps {
         let mut props = RunProps::default();
         for def in self.chain(id) {
             props = props.or(&def.run);
@@ -702,12 +712,7 @@ impl<'a> Parser<'a> {
         if eff.vanish == Some(true) {
             return;
         }
-        let font = eff
-            .hansi
-            .as_deref()
-            .filter(|f| !f.is_empty())
-            .or(eff.ascii.as_deref());
-        let family = font.and_then(LegacyFont::from_font_name);
+        let family = eff.legacy_family();
         let style = TextStyle {
             family,
             upper: eff.caps == Some(true),
@@ -769,7 +774,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// A table's rows as lines: each row's cells side by side, their lines zipped.
-fn flatten_table(rows: Vec<Vec<Lines>>) -> Lines {
+pub(super) fn flatten_table(rows: Vec<Vec<Lines>>) -> Lines {
     let mut out = Vec::new();
     for row in rows {
         let cells: Vec<Lines> = row

@@ -47,6 +47,38 @@ impl LegacyFont {
     }
 }
 
+/// The Unicode font that stands for a legacy one (`None` for a font that is not legacy): the
+/// family it was drawn after, the capitals font mapped like its lower-case one (its text is
+/// upper-cased instead).
+pub fn unicode_font(name: &str) -> Option<&'static str> {
+    LegacyFont::from_font_name(name)?;
+    let lower = name.trim().to_ascii_lowercase();
+    let base = lower
+        .strip_suffix('h')
+        .filter(|_| lower.starts_with(".vn"))
+        .unwrap_or(&lower);
+    const BY_NAME: &[(&str, &str)] = &[
+        ("narrow", "Arial Narrow"),
+        ("condense", "Arial Narrow"),
+        ("arial", "Arial"),
+        ("helve", "Arial"),
+        ("univers", "Arial"),
+        ("avant", "Century Gothic"),
+        ("century", "Century Schoolbook"),
+        ("couri", "Courier New"),
+        ("book", "Book Antiqua"),
+        ("antiqua", "Book Antiqua"),
+        ("tahoma", "Tahoma"),
+        ("verdana", "Verdana"),
+    ];
+    Some(
+        BY_NAME
+            .iter()
+            .find(|(key, _)| base.contains(key))
+            .map_or("Times New Roman", |(_, font)| font),
+    )
+}
+
 /// The Unicode text of a run typed in a legacy font, given as Word stores it (the Windows-1252
 /// reading of the legacy bytes). Characters that have no Windows-1252 byte (real Unicode typed into a
 /// legacy-font run) are kept as they are; symbol-font private-use characters U+F020–U+F0FF stand for
@@ -110,6 +142,20 @@ mod tests {
         );
         assert_eq!(LegacyFont::from_font_name("Times New Roman"), None);
         assert_eq!(LegacyFont::from_font_name("Vni"), None);
+    }
+
+    #[test]
+    fn unicode_counterparts() {
+        assert_eq!(unicode_font(".VnTime"), Some("Times New Roman"));
+        assert_eq!(unicode_font(".VnTimeH"), Some("Times New Roman"));
+        assert_eq!(unicode_font(".VnArial"), Some("Arial"));
+        assert_eq!(unicode_font(".VnArialH"), Some("Arial"));
+        assert_eq!(unicode_font(".VnArial NarrowH"), Some("Arial Narrow"));
+        assert_eq!(unicode_font("VNI-Times"), Some("Times New Roman"));
+        assert_eq!(unicode_font("VNI-Helve"), Some("Arial"));
+        assert_eq!(unicode_font("VNI-Helve-Condense"), Some("Arial Narrow"));
+        assert_eq!(unicode_font(".VnCourier New"), Some("Courier New"));
+        assert_eq!(unicode_font("Times New Roman"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Container formats: the files reviewers actually receive (.docx, PDF with a text layer).
+//! Container formats: the files reviewers actually receive (.docx, .doc Word 97–2003, PDF with a
+//! text layer).
 //!
 //! Each reader turns the file into the lines a reader of the document sees — one per paragraph for
-//! .docx (numbering rendered, legacy fonts decoded), one per text line for PDF — with a location
+//! .docx and .doc (legacy fonts decoded; numbering rendered for .docx), one per text line for PDF — with a location
 //! label per line ("đoạn 12", "chú thích 1", "chú thích cuối i", "trang 2"). The lines then go
 //! through the same stage as any Unicode text ([`crate::decode::decode_str`]: span-level repair,
 //! NFC) and the same pipeline;
@@ -12,10 +13,12 @@
 //! can panic on malformed input, the readers run under `catch_unwind` as a last resort, with the
 //! default panic message silenced for those threads.
 
+pub mod doc;
 pub mod docx;
 pub mod legacy;
 pub mod numbering;
 pub mod pdf;
+pub mod unicode_docx;
 pub mod xml;
 
 use crate::finding::FileReport;
@@ -27,6 +30,7 @@ use std::path::Path;
 /// The container formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    Doc,
     Docx,
     Pdf,
 }
@@ -37,6 +41,8 @@ impl Kind {
         let ext = path.extension()?.to_str()?;
         if ext.eq_ignore_ascii_case("docx") {
             Some(Kind::Docx)
+        } else if ext.eq_ignore_ascii_case("doc") {
+            Some(Kind::Doc)
         } else if ext.eq_ignore_ascii_case("pdf") {
             Some(Kind::Pdf)
         } else {
@@ -50,6 +56,8 @@ impl Kind {
             Some(Kind::Pdf)
         } else if bytes.starts_with(b"PK\x03\x04") {
             Some(Kind::Docx)
+        } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            Some(Kind::Doc)
         } else {
             None
         }
@@ -57,7 +65,7 @@ impl Kind {
 }
 
 /// Extensions of the container formats, picked up when walking directories.
-pub const EXTENSIONS: &[&str] = &["docx", "pdf"];
+pub const EXTENSIONS: &[&str] = &["doc", "docx", "pdf"];
 
 /// Bounds on what reading one container may cost.
 #[derive(Debug, Clone)]
@@ -101,6 +109,7 @@ pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, S
     install_quiet_panic_hook();
     QUIET.with(|q| q.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
+        Kind::Doc => doc::read(bytes, limits),
         Kind::Docx => docx::read(bytes, limits),
         Kind::Pdf => pdf::read(bytes, limits),
     }));
@@ -114,6 +123,7 @@ pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, S
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             let format = match kind {
+                Kind::Doc => ".doc",
                 Kind::Docx => ".docx",
                 Kind::Pdf => "PDF",
             };

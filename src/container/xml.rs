@@ -24,6 +24,20 @@ impl std::fmt::Display for XmlError {
 pub struct Attrs(Vec<(String, String)>);
 
 impl Attrs {
+    /// The attributes of a start tag, by local name, values unescaped.
+    pub fn of(e: &quick_xml::events::BytesStart<'_>) -> Attrs {
+        let mut attrs = Attrs::default();
+        for a in e.attributes().with_checks(false).flatten() {
+            let key = a.key.local_name().as_ref().to_string();
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.clone().into_owned());
+            attrs.0.push((key, value));
+        }
+        attrs
+    }
+
     pub fn get(&self, local: &str) -> Option<String> {
         self.0
             .iter()
@@ -87,15 +101,7 @@ where
                     )));
                 }
                 let name = e.name().as_ref().to_string();
-                let mut attrs = Attrs::default();
-                for a in e.attributes().with_checks(false).flatten() {
-                    let key = a.key.local_name().as_ref().to_string();
-                    let value = a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map(|v| v.into_owned())
-                        .unwrap_or_else(|_| a.value.clone().into_owned());
-                    attrs.0.push((key, value));
-                }
+                let attrs = Attrs::of(&e);
                 on(Ev::Start(&name, &attrs))?;
                 stack.push(name);
             }

@@ -189,6 +189,8 @@ pub struct Run {
     pub font: Option<String>,
     pub caps: bool,
     pub hidden: bool,
+    /// A field instruction (`HYPERLINK "…"`): the run's text is then the field's result.
+    pub field: Option<String>,
 }
 
 /// A paragraph.
@@ -276,6 +278,12 @@ impl Para {
             out.push_str("</w:pPr>");
         }
         for run in &self.runs {
+            if let Some(instr) = &run.field {
+                out.push_str(&format!(
+                    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
+                    esc(instr)
+                ));
+            }
             out.push_str("<w:r>");
             if run.font.is_some() || run.caps || run.hidden {
                 out.push_str("<w:rPr>");
@@ -306,6 +314,9 @@ impl Para {
                 }
             }
             out.push_str("</w:r>");
+            if run.field.is_some() {
+                out.push_str(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#);
+            }
         }
         if let Some(id) = self.footnote {
             out.push_str(&format!(
@@ -718,4 +729,47 @@ pub fn seeds() -> Vec<(String, String)> {
         .collect();
     out.sort();
     out
+}
+
+const FORMATTED_FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name=".VnTime"><w:charset w:val="00"/></w:font><w:font w:name=".VnArialH"><w:charset w:val="00"/></w:font><w:font w:name="VNI-Times"><w:charset w:val="00"/></w:font><w:font w:name="Times New Roman"><w:charset w:val="00"/></w:font></w:fonts>"#;
+
+const FORMATTED_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+/// A plan with formatting: bold, italic, sizes, alignment, a `.VnArialH` heading style, a
+/// `.VnTime` default, VNI runs split inside a letter, a table, a header part and an image part.
+pub fn formatted_docx() -> Vec<u8> {
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {FORMATTED_NS}><w:body>
+<w:p><w:r><w:t>KH 02</w:t></w:r></w:p>
+<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="5500"/></w:tblGrid><w:tr><w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>UBND HUYÖN LéC NINH</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/><w:b/><w:sz w:val="26"/></w:rPr><w:t>céng hoµ x· héi chñ nghÜa viÖt nam</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>§éc lËp - Tù do - H¹nh phóc</w:t></w:r></w:p>
+<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times" w:cs="VNI-Times"/><w:i/></w:rPr><w:t xml:space="preserve">Coäng hoa</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times" w:cs="VNI-Times"/><w:b/><w:i/><w:sz w:val="30"/></w:rPr><w:t xml:space="preserve">ø xaõ hoäi</w:t></w:r></w:p>
+<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="24"/></w:rPr><w:t>Số: 15/KH-UBND &amp; ngày 05/3/2021</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading"/><w:jc w:val="center"/></w:pPr><w:r><w:t>kÕ ho¹ch</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Tr­êng TiÓu häc </w:t></w:r><w:r><w:t>Léc HiÖp</w:t></w:r></w:p>
+<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {FORMATTED_NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime" w:cs=".VnTime"/><w:sz w:val="26"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Heading"/><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii=".VnArialH" w:hAnsi=".VnArialH"/><w:b/></w:rPr></w:style></w:styles>"#
+    );
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {FORMATTED_NS}><w:p><w:r><w:t>Tr­êng TiÓu häc Léc HiÖp</w:t></w:r></w:p></w:hdr>"#
+    );
+    let types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let doc_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#;
+    let image: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+    zip_parts(&[
+        ("[Content_Types].xml", types.as_bytes().to_vec()),
+        ("_rels/.rels", rels.as_bytes().to_vec()),
+        ("word/_rels/document.xml.rels", doc_rels.as_bytes().to_vec()),
+        ("word/document.xml", doc.into_bytes()),
+        ("word/styles.xml", styles.into_bytes()),
+        (
+            "word/fontTable.xml",
+            FORMATTED_FONT_TABLE.as_bytes().to_vec(),
+        ),
+        ("word/header1.xml", header.into_bytes()),
+        ("word/media/image1.png", image),
+    ])
 }
