@@ -35,21 +35,6 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if event.base_date == stated {
             continue;
         }
-        // "12 năm ngày Phụ nữ Việt Nam (20/10/2010 - 20/10/2022)": the same day of the year, with a
-        // count that matches the stated years, is another anniversary of that day (here the day
-        // itself, named in 2010), not a wrong base date.
-        let consistent = dates
-            .get(a.target)
-            .and_then(|t| t.date)
-            .is_some_and(|target| {
-                stated.month == event.base_date.month
-                    && stated.day == event.base_date.day
-                    && a.count
-                        .is_some_and(|n| i64::from(n) == i64::from(target.year - stated.year))
-            });
-        if consistent {
-            continue;
-        }
         let written = cx.slice(base.span);
         out.push(
             Diagnostic::new(
