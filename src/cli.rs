@@ -4,7 +4,8 @@ use crate::checks::{RULES, RuleSelection, find_rule};
 use crate::config::Config;
 use crate::date::Date;
 use crate::finding::Severity;
-use crate::input::DEFAULT_MAX_FILE_SIZE;
+use crate::input::Input;
+use crate::output::{FileId, Output};
 use crate::pipeline::Options;
 use crate::report::Reporter;
 use crate::report::csv::CsvReporter;
@@ -62,11 +63,13 @@ pub struct InputArgs {
     /// standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 256 (default: one per core).
+    #[arg(long, short = 'j', value_parser = parse_threads)]
     pub threads: Option<usize>,
-    /// Files larger than this many bytes are reported as errors, not read.
-    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    /// Files larger than this are reported as errors, not read; the same limit applies to the text
+    /// extracted from a .docx or PDF and to inline --stdin-lines text. Bytes, or with a unit:
+    /// 512K, 10M, 10MB, 1G (K = 1024 bytes).
+    #[arg(long, default_value = "50M", value_parser = parse_size)]
     pub max_file_size: u64,
     /// Include hidden and git-ignored files when walking directories.
     #[arg(long)]
@@ -171,7 +174,9 @@ pub struct NormalizeArgs {
     /// Write the repaired text to this file (one input only).
     #[arg(long, short = 'o', conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
-    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak.
+    /// Replace each file with its repaired text, atomically, through symlinks, keeping its
+    /// permissions; the original is kept as FILE.bak (or FILE.bak.1, FILE.bak.2, … when taken: a
+    /// backup is never overwritten).
     #[arg(long)]
     pub in_place: bool,
     /// Tell on standard error, per file, which encoding was detected and what was repaired.
@@ -191,7 +196,47 @@ pub struct RulesArgs {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| format!("not a valid date (YYYY-MM-DD): {s}"))
+    Date::parse_iso(s).ok_or_else(|| format!("không phải ngày hợp lệ (YYYY-MM-DD): {s}"))
+}
+
+/// The most worker threads accepted: more cannot make a 2- to 64-core machine faster, and each
+/// thread costs a stack.
+pub const MAX_THREADS: usize = 256;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        Ok(0) => Err("số luồng phải từ 1 trở lên".to_string()),
+        Ok(_) => Err(format!("tối đa {MAX_THREADS} luồng")),
+        Err(_) => Err(format!("không phải số luồng: {s}")),
+    }
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024), with or without
+/// a trailing B ("10M", "10MB", "512K", "1G", "1048576").
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let upper = upper.strip_suffix("IB").map_or(upper.as_str(), |u| u);
+    let upper = upper.strip_suffix('B').unwrap_or(upper);
+    let (digits, unit) = match upper.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&upper[..i], Some(c)),
+        _ => (upper, None),
+    };
+    let shift = match unit {
+        None => 0,
+        Some('K') => 10,
+        Some('M') => 20,
+        Some('G') => 30,
+        Some('T') => 40,
+        Some(_) => return Err(format!("đơn vị không hợp lệ trong {s} (dùng K, M, G)")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("không phải kích thước: {s} (ví dụ 10M, 512K, 1G, 1048576)"))?;
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("kích thước quá lớn: {s}"))
 }
 
 /// Runs a parsed command line and returns the exit code.
@@ -218,20 +263,61 @@ fn usage_error(message: String) -> io::Result<i32> {
     Ok(EXIT_ERROR)
 }
 
-fn open_output(path: Option<&Path>) -> io::Result<Box<dyn Write + Send>> {
-    Ok(match path {
-        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(io::BufWriter::new(io::stdout())),
-    })
+/// Opens `-o` (or standard output). Refused, before anything is opened for writing, when the
+/// output is one of the files named as inputs (it would be emptied before being read).
+fn open_output(input: &InputArgs) -> Result<Output, String> {
+    let Some(path) = input.output.as_deref() else {
+        return Ok(Output::stdout());
+    };
+    refuse_output_among(path, input.paths.iter().chain(&input.files_from))?;
+    Output::open(path).map_err(|e| format!("-o {}: không ghi được: {e}", shorten_path(path)))
+}
+
+/// An error when `output` is the same file (device and inode) as one of `inputs`.
+fn refuse_output_among<'a>(
+    output: &Path,
+    inputs: impl IntoIterator<Item = &'a PathBuf>,
+) -> Result<(), String> {
+    let Some(id) = crate::output::file_id(output) else {
+        return Ok(());
+    };
+    match inputs
+        .into_iter()
+        .find(|p| p.as_os_str() != "-" && crate::output::file_id(p) == Some(id))
+    {
+        Some(p) => Err(format!(
+            "tệp kết quả -o {} cũng là tệp đầu vào {}: ghi vào đó sẽ xóa văn bản trước khi đọc; \
+             hãy ghi kết quả ra tệp khác",
+            shorten_path(output),
+            shorten_path(p)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A path for a message, cut to a readable length.
+fn shorten_path(path: &Path) -> String {
+    crate::input::shorten(&path.to_string_lossy())
 }
 
 fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
+        builder = builder.num_threads(n.clamp(1, MAX_THREADS));
     }
     builder.build().map_err(io::Error::other)
 }
+
+/// Makes the `-o` file visible once the report is complete; a failure names the file.
+fn commit_output(output: Output, path: Option<&Path>) -> io::Result<()> {
+    output.commit().map_err(|e| {
+        let name = path.map(shorten_path).unwrap_or_else(|| "-".to_string());
+        io::Error::new(e.kind(), format!("-o {name}: không ghi được: {e}"))
+    })
+}
+
+/// Said (exit 2) when a run found nothing to check: an empty directory, a glob matching nothing.
+const NOTHING_FOUND: &str = "không tìm thấy tệp nào để kiểm tra";
 
 fn color_wanted(to_file: bool) -> bool {
     !to_file
@@ -278,11 +364,18 @@ fn configured_options(
     ignore: &[String],
 ) -> Result<Options, String> {
     let config = load_config(input.config.as_deref(), &config_start(&input.paths))?;
-    let selection = config.selection(select, ignore);
+    // "citation," and "a,,b" name no empty rule: blank items are dropped.
+    let nonblank = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let selection = config.selection(&nonblank(select), &nonblank(ignore));
     let unknown = selection.unknown_selectors();
     if !unknown.is_empty() {
         return Err(format!(
-            "unknown rule(s): {} (see `vblint rules`)",
+            "không có quy tắc: {} (xem `vblint rules`)",
             unknown.join(", ")
         ));
     }
@@ -314,16 +407,23 @@ fn check(args: CheckArgs) -> io::Result<i32> {
         (Some(_), true) => return usage_error("--stdin-lines writes --format jsonl".to_string()),
         (format, false) => format.unwrap_or(Format::Text),
     };
-    let out = open_output(args.input.output.as_deref())?;
+    let mut output = match open_output(&args.input) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let out = output.take_writer();
     let to_terminal = args.input.output.is_none() && io::stdout().is_terminal();
     let mut reporter: Box<dyn Reporter + Send> = match format {
-        Format::Text | Format::Concise => Box::new(TextReporter::new(
-            out,
-            Style {
-                color: color_wanted(args.input.output.is_some()),
-            },
-            format == Format::Concise,
-        )),
+        Format::Text | Format::Concise => Box::new(
+            TextReporter::new(
+                out,
+                Style {
+                    color: color_wanted(args.input.output.is_some()),
+                },
+                format == Format::Concise,
+            )
+            .with_errors_to(Box::new(io::stderr())),
+        ),
         Format::Json => Box::new(JsonReporter::new(out)),
         Format::Jsonl => Box::new(JsonLinesReporter::new(out)),
         Format::Sarif => Box::new(SarifReporter::new(out)),
@@ -340,6 +440,8 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             args.input.max_file_size,
             reporter.as_mut(),
         )?;
+        drop(reporter);
+        commit_output(output, args.input.output.as_deref())?;
         // Each request's error is in its record; only findings set the exit code.
         return Ok(
             if !args.exit_zero && outcome.summary.count_at_least(args.fail_on) > 0 {
@@ -349,7 +451,7 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             },
         );
     }
-    let inputs = match inputs(&args.input) {
+    let inputs = match inputs(&args.input, &output.guarded) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
@@ -357,7 +459,7 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     let show_progress = !args.quiet && io::stderr().is_terminal();
     let bar = crate::progress::Bar::new(show_progress, to_terminal);
     if show_progress {
-        bar.count_in_background(count_inputs(&args.input));
+        bar.count_in_background(count_inputs(&args.input, &output.guarded));
     }
     let on_checked = |r: &crate::finding::FileReport| bar.on_checked(r);
     let around_emit = |write: &mut dyn FnMut() -> io::Result<()>| bar.around(write);
@@ -376,14 +478,32 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     });
     bar.finish();
     let outcome = outcome?;
+    drop(reporter);
+    commit_output(output, args.input.output.as_deref())?;
     if !args.quiet && !format.is_machine_json() {
         eprintln!("{}", outcome.summary.human_with_rules());
+    }
+    if outcome.summary.files == 0 {
+        return usage_error(NOTHING_FOUND.to_string());
     }
     Ok(outcome.exit_code(args.fail_on, args.exit_zero))
 }
 
-/// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list.
-fn inputs(input: &InputArgs) -> Result<Inputs, String> {
+/// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list;
+/// never the `guarded` files (the `-o` output and its temporary file).
+fn inputs(input: &InputArgs, guarded: &[FileId]) -> Result<Inputs, String> {
+    let all = all_inputs(input)?;
+    if guarded.is_empty() {
+        return Ok(all);
+    }
+    let guarded = guarded.to_vec();
+    Ok(Box::new(all.filter(move |item| match item {
+        Ok(Input::File(p)) => crate::output::file_id(p).is_none_or(|id| !guarded.contains(&id)),
+        _ => true,
+    })))
+}
+
+fn all_inputs(input: &InputArgs) -> Result<Inputs, String> {
     let walk = walk_options(input);
     let given = input.paths.clone();
     let explicit = !(input.files_from.is_some() && given == [PathBuf::from(".")]);
@@ -411,7 +531,7 @@ fn inputs(input: &InputArgs) -> Result<Inputs, String> {
 
 /// A second, cheap pass over the same inputs to learn the total for the progress bar (not for
 /// --files-from -, which can be read only once).
-fn count_inputs(input: &InputArgs) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
+fn count_inputs(input: &InputArgs, guarded: &[FileId]) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
     if input
         .files_from
         .as_ref()
@@ -420,8 +540,9 @@ fn count_inputs(input: &InputArgs) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
         return None;
     }
     let input = input.clone();
+    let guarded = guarded.to_vec();
     Some(Box::new(move || {
-        inputs(&input).map_or(0, |i| i.count() as u64)
+        inputs(&input, &guarded).map_or(0, |i| i.count() as u64)
     }))
 }
 
@@ -433,13 +554,17 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
     options.selection = RuleSelection::default();
     options.extract = true;
     options.include_text = args.text;
-    let out = open_output(args.input.output.as_deref())?;
+    let mut output = match open_output(&args.input) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let out = output.take_writer();
     let mut reporter: Box<dyn Reporter + Send> = if args.jsonl {
         Box::new(JsonLinesReporter::new(out))
     } else {
         Box::new(JsonReporter::new(out))
     };
-    let inputs = match inputs(&args.input) {
+    let inputs = match inputs(&args.input, &output.guarded) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
@@ -453,6 +578,11 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
             &run::Progress::none(),
         )
     })?;
+    drop(reporter);
+    commit_output(output, args.input.output.as_deref())?;
+    if outcome.summary.files == 0 {
+        return usage_error(NOTHING_FOUND.to_string());
+    }
     Ok(if outcome.summary.errors > 0 {
         EXIT_ERROR
     } else {
@@ -462,69 +592,81 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
 
 fn normalize(args: NormalizeArgs) -> io::Result<i32> {
     if args.output.is_some() && args.files.len() != 1 {
-        return usage_error("--output takes exactly one input file".to_string());
+        return usage_error("--output chỉ nhận đúng một tệp đầu vào".to_string());
     }
+    if args.in_place && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return usage_error(
+            "--in-place cần tệp, không dùng được với đầu vào chuẩn (-)".to_string(),
+        );
+    }
+    if let Some(out) = &args.output
+        && let Err(e) = refuse_output_among(out, &args.files)
+    {
+        return usage_error(e);
+    }
+    // Every file is attempted; each failure is named, and the run exits 2 at the end.
     let mut code = EXIT_OK;
     for file in &args.files {
-        let name = file.display().to_string();
-        let bytes = if file.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
-        } else {
-            std::fs::read(file)
-        };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("vblint: {name}: {e}");
-                code = EXIT_ERROR;
-                continue;
+        if let Err(e) = normalize_one(file, &args) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Err(e);
             }
-        };
-        let container = if file.as_os_str() == "-" {
-            crate::container::Kind::sniff(&bytes)
-        } else {
-            crate::container::Kind::of_path(file)
-        };
-        if container.is_some() && args.in_place {
-            return usage_error(format!(
-                "{name}: --in-place rewrites text files only; write the text of a .docx or PDF with -o FILE.txt"
-            ));
-        }
-        let decoded = match container {
-            Some(kind) => normalize_container(&name, kind, &bytes),
-            None => decode::decode(&bytes)
-                .map(|d| (d.text, d.report))
-                .map_err(|e| e.to_string()),
-        };
-        let (mut text, report) = match decoded {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("vblint: {name}: {e}");
-                code = EXIT_ERROR;
-                continue;
-            }
-        };
-        if args.report {
-            eprintln!("{}", normalize_report(&name, &report));
-        }
-        if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
-            text.push('\n');
-        }
-        if args.in_place {
-            if file.as_os_str() == "-" {
-                return usage_error("--in-place needs files, not standard input".to_string());
-            }
-            write_in_place(file, text.as_bytes())?;
-        } else if let Some(out) = &args.output {
-            write_atomically(out, text.as_bytes())?;
-        } else {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
+            eprintln!("vblint: {}: {e}", shorten_path(file));
+            code = EXIT_ERROR;
         }
     }
     Ok(code)
+}
+
+/// Repairs one file and writes it where asked (stdout, `-o`, or in place).
+fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()> {
+    let name = file.display().to_string();
+    let stdin = file.as_os_str() == "-";
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    }
+    .map_err(|e| io::Error::new(e.kind(), format!("không đọc được: {e}")))?;
+    let container = if stdin {
+        crate::container::Kind::sniff(&bytes)
+    } else {
+        crate::container::Kind::of_path(file)
+    };
+    if container.is_some() && args.in_place {
+        return Err(io::Error::other(
+            "--in-place chỉ ghi lại tệp văn bản; hãy lưu văn bản của tệp .docx hoặc PDF bằng -o TỆP.txt",
+        ));
+    }
+    let decoded = match container {
+        Some(kind) => normalize_container(&name, kind, &bytes),
+        None => decode::decode(&bytes)
+            .map(|d| (d.text, d.report))
+            .map_err(|e| e.to_string()),
+    };
+    let (mut text, report) = decoded.map_err(io::Error::other)?;
+    if args.report {
+        eprintln!("{}", normalize_report(&name, &report));
+    }
+    if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
+        text.push('\n');
+    }
+    if args.in_place {
+        crate::output::replace_in_place(file, &bytes, text.as_bytes())?;
+    } else if let Some(out) = &args.output {
+        crate::output::write_file(out, text.as_bytes()).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("-o {}: không ghi được: {e}", shorten_path(out)),
+            )
+        })?;
+    } else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(())
 }
 
 /// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
@@ -569,37 +711,6 @@ pub fn normalize_report(name: &str, r: &decode::EncodingReport) -> String {
         ));
     }
     s
-}
-
-/// Writes to a temporary file beside the target, then renames it over the target.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.vblint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Keeps the original as FILE.bak and replaces FILE atomically.
-fn write_in_place(file: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut backup = file.as_os_str().to_owned();
-    backup.push(".bak");
-    std::fs::copy(file, PathBuf::from(backup))?;
-    write_atomically(file, bytes)
 }
 
 fn rules(args: RulesArgs) -> io::Result<i32> {
@@ -661,6 +772,6 @@ fn rule(id: &str) -> io::Result<i32> {
             writeln!(out, "{}", r.doc())?;
             Ok(EXIT_OK)
         }
-        None => usage_error(format!("unknown rule: {id} (see `vblint rules`)")),
+        None => usage_error(format!("không có quy tắc: {id} (xem `vblint rules`)")),
     }
 }

@@ -16,7 +16,8 @@
 //! 5. [`report`]: text, concise, JSON, JSON Lines, SARIF, GitHub annotations, CSV and HTML output, all derived from [`finding::FileReport`].
 //!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
-//! reports in path order; [`cli`] is the command line.
+//! reports in path order; [`output`] writes files without harming inputs; [`cli`] is the command
+//! line.
 
 pub mod checks;
 pub mod cli;
@@ -27,6 +28,7 @@ pub mod decode;
 pub mod extract;
 pub mod finding;
 pub mod input;
+pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

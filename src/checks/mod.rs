@@ -98,6 +98,9 @@ pub struct Diagnostic {
     pub message: String,
     pub fix: Option<String>,
     pub help: Option<String>,
+    /// The text the span covers in the original input, when it differs from the analysed text
+    /// (a repaired word): the finding's excerpt.
+    pub original: Option<String>,
 }
 
 impl Diagnostic {
@@ -107,7 +110,13 @@ impl Diagnostic {
             message: message.into(),
             fix: None,
             help: None,
+            original: None,
         }
+    }
+
+    pub fn original(mut self, original: impl Into<String>) -> Self {
+        self.original = Some(original.into());
+        self
     }
 
     pub fn fix(mut self, fix: impl Into<String>) -> Self {
@@ -139,9 +148,15 @@ impl Rule {
             .map_or("", |(_, d)| d)
     }
 
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.doc().lines().next().unwrap_or("")
+    /// The first paragraph of the documentation on one line: whole sentences, never cut at a
+    /// line break.
+    pub fn summary(&self) -> String {
+        self.doc()
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -286,11 +301,13 @@ pub fn to_finding(source: &SourceFile, rule: &str, severity: Severity, d: Diagno
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        excerpt: source
-            .text
-            .get(d.span.start..d.span.end)
-            .unwrap_or("")
-            .to_string(),
+        excerpt: d.original.unwrap_or_else(|| {
+            source
+                .text
+                .get(d.span.start..d.span.end)
+                .unwrap_or("")
+                .to_string()
+        }),
         fix: d.fix,
         help: d.help,
         location: source.line_label(start.line as usize - 1).map(String::from),
