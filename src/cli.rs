@@ -13,6 +13,7 @@ use crate::report::github::GithubReporter;
 use crate::report::html::HtmlReporter;
 use crate::report::json::{JsonLinesReporter, JsonReporter};
 use crate::report::sarif::SarifReporter;
+use crate::report::statistics::StatisticsReporter;
 use crate::report::text::{Style, TextReporter};
 use crate::run::{self, Inputs, WalkOptions};
 use crate::{decode, ruledata::RuleData};
@@ -33,7 +34,7 @@ pub const EXIT_ERROR: i32 = 2;
     name = "vblint",
     version,
     about = "Kiểm tra văn bản hành chính tiếng Việt (kế hoạch phát động thi đua): sửa mã hóa, hiểu cấu trúc, báo lỗi.",
-    long_about = "vblint reads Vietnamese administrative documents (above all school plans \"Kế hoạch phát động phong trào thi đua\"), repairs their text encoding, segments and extracts their structure, citations and dates, and reports what is wrong with them.\n\nExit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = usage error or a file could not be checked."
+    long_about = "vblint đọc văn bản hành chính tiếng Việt (nhất là kế hoạch \"Kế hoạch phát động phong trào thi đua\" của trường học), sửa bảng mã của văn bản, phân đoạn và trích cấu trúc, văn bản được trích dẫn và các ngày, rồi báo những gì sai.\n\nMã thoát: 0 = không có lỗi từ mức --fail-on trở lên; 1 = có lỗi; 2 = dùng sai lệnh, có tệp không kiểm tra được, hoặc không tìm thấy tệp nào."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -42,79 +43,96 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check documents and report findings.
+    /// Kiểm tra văn bản và báo các lỗi tìm thấy.
     Check(CheckArgs),
-    /// Print each document's structure, citations and dates as JSON.
+    /// In cấu trúc, văn bản được trích dẫn và các ngày của từng văn bản dưới dạng JSON.
     Extract(ExtractArgs),
-    /// Print the repaired UTF-8 NFC text of files (.txt in any encoding, .docx, PDF).
+    /// In văn bản đã sửa (UTF-8, NFC) của các tệp (.txt ở mọi bảng mã, .docx, PDF).
     Normalize(NormalizeArgs),
-    /// List the rules with their severities.
+    /// Liệt kê các quy tắc cùng mức độ.
     Rules(RulesArgs),
-    /// Print a rule's documentation.
+    /// In tài liệu của một quy tắc.
     Rule {
-        /// The rule id, e.g. deadline-before-issue-date.
+        /// Mã quy tắc, ví dụ deadline-before-issue-date.
         id: String,
     },
+    /// In tập lệnh gợi ý hoàn thành cho shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// Shell.
+        shell: clap_complete::Shell,
+    },
+    /// In trang hướng dẫn (man, định dạng roff), ví dụ `vblint man > vblint.1`.
+    Man,
+}
+
+/// Khi nào tô màu kết quả dạng văn bản.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    /// Trên terminal, trừ khi đặt NO_COLOR.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files or directories (directories are walked for .txt, .docx and .pdf files); `-` reads
-    /// standard input.
+    /// Tệp hoặc thư mục (thư mục được duyệt tìm tệp .txt, .docx và .pdf); `-` đọc đầu vào
+    /// chuẩn.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Worker threads, 1 to 256 (default: one per core).
+    /// Số luồng xử lý, từ 1 đến 256 (mặc định: mỗi lõi một luồng).
     #[arg(long, short = 'j', value_parser = parse_threads)]
     pub threads: Option<usize>,
-    /// Files larger than this are reported as errors, not read; the same limit applies to the text
-    /// extracted from a .docx or PDF and to inline --stdin-lines text. Bytes, or with a unit:
-    /// 512K, 10M, 10MB, 1G (K = 1024 bytes).
+    /// Tệp lớn hơn mức này bị báo lỗi, không đọc; cùng giới hạn áp dụng cho văn bản trích từ
+    /// .docx, PDF và văn bản gửi kèm trong --stdin-lines. Số byte, hoặc kèm đơn vị:
+    /// 512K, 10M, 10MB, 1G (K = 1024 byte).
     #[arg(long, default_value = "50M", value_parser = parse_size)]
     pub max_file_size: u64,
-    /// Include hidden and git-ignored files when walking directories.
+    /// Khi duyệt thư mục, gồm cả tệp ẩn và tệp bị .gitignore bỏ qua.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Only check files matching this glob when walking (ripgrep syntax; `!` excludes). Repeatable.
+    /// Khi duyệt thư mục, chỉ kiểm tra tệp khớp mẫu glob này (cú pháp ripgrep; `!` để loại). Lặp lại được.
     #[arg(long = "glob", short = 'g')]
     pub globs: Vec<String>,
-    /// Judge dates against this date (YYYY-MM-DD) in documents without an issue date.
+    /// Đối chiếu các ngày với ngày này (YYYY-MM-DD) trong văn bản không ghi ngày ban hành.
     #[arg(long, value_parser = parse_date)]
     pub reference_date: Option<Date>,
-    /// Write output to this file instead of standard output.
+    /// Ghi kết quả vào tệp này thay vì đầu ra chuẩn (không được là một tệp đầu vào).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
-    /// Read this configuration file instead of the `vblint.toml` found above the first path.
+    /// Đọc tệp cấu hình này thay vì `vblint.toml` tìm thấy phía trên đường dẫn đầu tiên.
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// A directory of extra rule data (documents.toml, anniversaries.toml, …) laid over the
-    /// built-in data and the config's `rules`. Repeatable.
+    /// Thư mục dữ liệu quy tắc bổ sung (documents.toml, anniversaries.toml, …) đặt chồng lên
+    /// dữ liệu có sẵn và mục `rules` của cấu hình. Lặp lại được.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules_dirs: Vec<PathBuf>,
-    /// Also check the paths listed in FILE (one per line; `-` reads standard input).
+    /// Kiểm tra thêm các đường dẫn liệt kê trong TỆP (mỗi dòng một đường dẫn; `-` đọc đầu vào chuẩn).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
-    /// The --files-from list is NUL-separated (as written by `find -print0`).
+    /// Danh sách --files-from phân cách bằng NUL (như `find -print0` ghi ra).
     #[arg(long = "null", short = '0', requires = "files_from")]
     pub null: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// rustc-style diagnostics with the source line.
+    /// Chẩn đoán kiểu rustc, kèm dòng văn bản.
     Text,
-    /// One line per finding.
+    /// Mỗi lỗi một dòng.
     Concise,
-    /// One JSON document (the stable contract).
+    /// Một tài liệu JSON (hợp đồng ổn định).
     Json,
-    /// One JSON object per file, per line.
+    /// Mỗi tệp một đối tượng JSON, mỗi đối tượng một dòng.
     Jsonl,
-    /// SARIF 2.1.0 (code-scanning dashboards).
+    /// SARIF 2.1.0 (bảng điều khiển quét mã).
     Sarif,
-    /// GitHub Actions workflow annotations.
+    /// Chú thích cho GitHub Actions.
     Github,
-    /// One CSV row per finding (spreadsheets).
+    /// Mỗi lỗi một dòng CSV (bảng tính).
     Csv,
-    /// One self-contained HTML report (totals, charts, sortable table of files).
+    /// Một báo cáo HTML độc lập (tổng số, biểu đồ, bảng tệp sắp xếp được).
     Html,
 }
 
@@ -129,27 +147,33 @@ impl Format {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format (default: text; jsonl with --stdin-lines).
+    /// Định dạng kết quả (mặc định: text; jsonl với --stdin-lines).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Only these rules (ids or prefixes, comma-separated; e.g. `citation,invalid-date`).
+    /// Chỉ các quy tắc này (mã hoặc tiền tố, phân cách bằng dấu phẩy; ví dụ `citation,invalid-date`).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Skip these rules (ids or prefixes, comma-separated).
+    /// Bỏ qua các quy tắc này (mã hoặc tiền tố, phân cách bằng dấu phẩy).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 when a finding at or above this severity is found.
+    /// Thoát với mã 1 khi có lỗi ở mức này trở lên.
     #[arg(long, value_enum, default_value_t = Severity::Warning)]
     pub fail_on: Severity,
-    /// Exit 0 even when findings are found (errors reading files still exit 2).
+    /// Thoát với mã 0 cả khi có lỗi tìm thấy (tệp không đọc được vẫn thoát với mã 2).
     #[arg(long)]
     pub exit_zero: bool,
-    /// No summary or progress on standard error.
+    /// Không in tóm tắt và tiến độ ra đầu ra lỗi chuẩn.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Streaming mode for distributed engines: read one request per line from standard input (a
-    /// path, or {"id","path"} / {"id","text"} JSON) and write one JSON Lines result per request,
-    /// echoing "id", flushed at once. Per-request errors are records, not an exit code.
+    /// Thay vì từng lỗi, in số lần mỗi quy tắc báo lỗi (JSON với --format json).
+    #[arg(long, conflicts_with = "stdin_lines")]
+    pub statistics: bool,
+    /// Tô màu kết quả dạng văn bản: auto (terminal không đặt NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Chế độ dòng chảy cho hệ tính toán phân tán: đọc mỗi dòng đầu vào chuẩn một yêu cầu (một
+    /// đường dẫn, hoặc JSON {"id","path"} / {"id","text"}) và ghi mỗi yêu cầu một kết quả JSON Lines
+    /// kèm "id", ghi ngay. Lỗi của từng yêu cầu nằm trong bản ghi, không đổi mã thoát.
     #[arg(long, conflicts_with_all = ["files_from", "paths"])]
     pub stdin_lines: bool,
 }
@@ -158,39 +182,39 @@ pub struct CheckArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Include the analysed text of each file (to follow line numbers).
+    /// Kèm văn bản đã phân tích của mỗi tệp (để dò theo số dòng).
     #[arg(long)]
     pub text: bool,
-    /// One JSON object per file per line instead of one document.
+    /// Mỗi tệp một đối tượng JSON trên một dòng thay vì một tài liệu.
     #[arg(long)]
     pub jsonl: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
-    /// Files to repair (.docx and .pdf give their extracted text); `-` reads standard input.
+    /// Các tệp cần sửa (.docx và .pdf cho văn bản trích ra); `-` đọc đầu vào chuẩn.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Write the repaired text to this file (one input only).
+    /// Ghi văn bản đã sửa vào tệp này (chỉ một tệp đầu vào).
     #[arg(long, short = 'o', conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
-    /// Replace each file with its repaired text, atomically, through symlinks, keeping its
-    /// permissions; the original is kept as FILE.bak (or FILE.bak.1, FILE.bak.2, … when taken: a
-    /// backup is never overwritten).
+    /// Thay mỗi tệp bằng văn bản đã sửa, nguyên tử, xuyên qua liên kết tượng trưng, giữ quyền
+    /// truy cập; bản gốc giữ ở TỆP.bak (hoặc TỆP.bak.1, TỆP.bak.2, … nếu đã có: không bao giờ
+    /// ghi đè bản sao lưu).
     #[arg(long)]
     pub in_place: bool,
-    /// Tell on standard error, per file, which encoding was detected and what was repaired.
+    /// Báo ra đầu ra lỗi chuẩn, cho từng tệp, bảng mã phát hiện được và những gì đã sửa.
     #[arg(long)]
     pub report: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
-    /// Print as JSON.
+    /// In dưới dạng JSON.
     #[arg(long)]
     pub json: bool,
-    /// Show severities and selection after this configuration file (default: the
-    /// `vblint.toml` found from the current directory up).
+    /// Hiện mức độ và lựa chọn quy tắc theo tệp cấu hình này (mặc định: `vblint.toml` tìm
+    /// thấy từ thư mục hiện tại trở lên).
     #[arg(long)]
     pub config: Option<PathBuf>,
 }
@@ -239,6 +263,192 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("kích thước quá lớn: {s}"))
 }
 
+/// The help layout with Vietnamese headings (clap's own are English).
+const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+/// The command line definition with every text a person reads in Vietnamese: headings, the help
+/// and version flags, at every level. `vblint completions` and `vblint man` are generated from it.
+pub fn command() -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command()
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("In phiên bản"),
+        );
+    localize(command)
+}
+
+fn localize(command: clap::Command) -> clap::Command {
+    command
+        .help_template(HELP_TEMPLATE)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("In trợ giúp (-h: tóm tắt, --help: đầy đủ)"),
+        )
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .mut_args(localize_arg)
+        .mut_subcommands(localize)
+}
+
+/// One argument's help in Vietnamese: heading, value name, default and choices (clap writes
+/// "[default: …]" and "[possible values: …]" in English, so they are hidden and said here).
+fn localize_arg(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "Đối số"
+    } else {
+        "Tùy chọn"
+    };
+    let value_name = match arg.get_id().as_str() {
+        "paths" => Some("ĐƯỜNG_DẪN"),
+        "files" => Some("TỆP"),
+        "threads" => Some("N"),
+        "max_file_size" => Some("CỠ"),
+        "globs" => Some("MẪU"),
+        "reference_date" => Some("NGÀY"),
+        "output" | "config" | "files_from" => Some("TỆP"),
+        "rules_dirs" => Some("THƯ_MỤC"),
+        "format" | "fail_on" | "color" | "shell" => Some("GIÁ_TRỊ"),
+        "select" | "ignore" => Some("QUY_TẮC"),
+        "id" => Some("MÃ"),
+        _ => None,
+    };
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        notes.push(format!("mặc định: {}", defaults.join(", ")));
+    }
+    let choices: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !choices.is_empty() && arg.get_action().takes_values() {
+        notes.push(format!("một trong: {}", choices.join(", ")));
+    }
+    let mut arg = arg
+        .help_heading(heading)
+        .hide_default_value(true)
+        .hide_possible_values(true);
+    if let Some(name) = value_name
+        && arg.get_action().takes_values()
+    {
+        arg = arg.value_name(name);
+    }
+    if notes.is_empty() {
+        return arg;
+    }
+    let note = format!(" [{}]", notes.join("; "));
+    let short = arg.get_help().map(|h| format!("{h}{note}"));
+    let long = arg.get_long_help().map(|h| format!("{h}{note}"));
+    if let Some(h) = short {
+        arg = arg.help(h);
+    }
+    if let Some(h) = long {
+        arg = arg.long_help(h);
+    }
+    arg
+}
+
+/// Parses the process's arguments; help and version are printed, and any other error is said in
+/// Vietnamese and exits 2.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            eprintln!("vblint: {}\n(xem `vblint --help`)", usage_message(&e));
+            std::process::exit(EXIT_ERROR);
+        }
+    }
+}
+
+/// A clap parse error in Vietnamese.
+fn usage_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let suggestion = match e.get(ContextKind::SuggestedArg) {
+        Some(s) => format!("; có phải ý bạn là {s}?"),
+        None => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            let choices = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("; chọn một trong: {valid}")
+            };
+            if value.is_empty() {
+                format!("{arg} cần một giá trị{choices}")
+            } else {
+                format!("giá trị '{value}' không hợp lệ cho {arg}{choices}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho {arg}{why}")
+        }
+        ErrorKind::UnknownArgument => format!("không có tùy chọn {arg}{suggestion}"),
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand);
+            let suggested = match e.get(ContextKind::SuggestedSubcommand) {
+                Some(s) => format!("; có phải ý bạn là {s}?"),
+                None => String::new(),
+            };
+            format!("không có lệnh {name}{suggested}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand => {
+            "thiếu lệnh: check, extract, normalize, rules, rule, completions hoặc man".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg);
+            format!("{arg} không dùng cùng được với {prior}")
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị không đúng cho {arg}")
+        }
+        ErrorKind::NoEquals => format!("{arg} cần dạng {arg}=GIÁ_TRỊ"),
+        _ => {
+            // Other kinds are rare; clap's own words, without its "error:" prefix.
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("");
+            first.trim_start_matches("error: ").to_string()
+        }
+    }
+}
+
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
@@ -247,6 +457,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Normalize(args) => normalize(args),
         Command::Rules(args) => rules(args),
         Command::Rule { id } => rule(&id),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
@@ -319,10 +531,27 @@ fn commit_output(output: Output, path: Option<&Path>) -> io::Result<()> {
 /// Said (exit 2) when a run found nothing to check: an empty directory, a glob matching nothing.
 const NOTHING_FOUND: &str = "không tìm thấy tệp nào để kiểm tra";
 
-fn color_wanted(to_file: bool) -> bool {
-    !to_file
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && io::stdout().is_terminal()
+fn color_wanted(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> io::Result<i32> {
+    let mut command = command();
+    clap_complete::generate(shell, &mut command, "vblint", &mut io::stdout().lock());
+    Ok(EXIT_OK)
+}
+
+fn man() -> io::Result<i32> {
+    clap_mangen::Man::new(command()).render(&mut io::stdout().lock())?;
+    Ok(EXIT_OK)
 }
 
 fn base_options(input: &InputArgs, selection: RuleSelection) -> Options {
@@ -413,12 +642,20 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     };
     let out = output.take_writer();
     let to_terminal = args.input.output.is_none() && io::stdout().is_terminal();
+    if args.statistics && !matches!(format, Format::Text | Format::Concise | Format::Json) {
+        return usage_error("--statistics in ra dạng text hoặc --format json".to_string());
+    }
     let mut reporter: Box<dyn Reporter + Send> = match format {
+        _ if args.statistics => Box::new(StatisticsReporter::new(
+            out,
+            format == Format::Json,
+            Box::new(io::stderr()),
+        )),
         Format::Text | Format::Concise => Box::new(
             TextReporter::new(
                 out,
                 Style {
-                    color: color_wanted(args.input.output.is_some()),
+                    color: color_wanted(args.color, args.input.output.is_some()),
                 },
                 format == Format::Concise,
             )
@@ -481,7 +718,11 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     drop(reporter);
     commit_output(output, args.input.output.as_deref())?;
     if !args.quiet && !format.is_machine_json() {
-        eprintln!("{}", outcome.summary.human_with_rules());
+        if args.statistics {
+            eprintln!("{}", outcome.summary.human());
+        } else {
+            eprintln!("{}", outcome.summary.human_with_rules());
+        }
     }
     if outcome.summary.files == 0 {
         return usage_error(NOTHING_FOUND.to_string());
@@ -773,5 +1014,32 @@ fn rule(id: &str) -> io::Result<i32> {
             Ok(EXIT_OK)
         }
         None => usage_error(format!("không có quy tắc: {id} (xem `vblint rules`)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_with_units_are_powers_of_1024() {
+        assert_eq!(
+            parse_size("50M"),
+            Ok(crate::input::DEFAULT_MAX_FILE_SIZE),
+            "the default is written 50M"
+        );
+        for (s, n) in [
+            ("1048576", 1 << 20),
+            ("512K", 512 << 10),
+            ("10MB", 10 << 20),
+            ("10mib", 10 << 20),
+            ("1G", 1 << 30),
+            (" 3k ", 3 << 10),
+        ] {
+            assert_eq!(parse_size(s), Ok(n), "{s}");
+        }
+        for s in ["", "M", "10X", "-1", "1.5M", "99999999999T"] {
+            assert!(parse_size(s).is_err(), "{s}");
+        }
     }
 }

@@ -694,3 +694,135 @@ fn normalize_report_lines_end_with_a_newline() {
         "{err:?}"
     );
 }
+
+// ---------------------------------------------------------------- one language, usual conventions
+
+#[test]
+fn help_and_usage_errors_are_in_vietnamese() {
+    let dir = TempDir::new("lang");
+    for args in [
+        &["-h"][..],
+        &["--help"],
+        &["check", "-h"],
+        &["check", "--help"],
+    ] {
+        let run = dir.run(args);
+        assert_eq!(run.status.code(), Some(0), "{args:?}");
+        let help = stdout(&run);
+        assert!(help.contains("Cách dùng: vblint"), "{args:?}: {help}");
+        assert!(help.contains("Tùy chọn:"), "{args:?}: {help}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Print help",
+            "[default:",
+            "[possible values:",
+        ] {
+            assert!(!help.contains(english), "{args:?}: {english} in {help}");
+        }
+    }
+    for (args, message) in [
+        (&["chek"][..], "không có lệnh chek; có phải ý bạn là check?"),
+        (
+            &["check", "--colr"],
+            "không có tùy chọn --colr; có phải ý bạn là --color?",
+        ),
+        (
+            &["check", "--format", "xml"],
+            "giá trị 'xml' không hợp lệ cho --format",
+        ),
+        (
+            &["check", "--reference-date", "2024-02-30"],
+            "giá trị '2024-02-30' không hợp lệ cho --reference-date <NGÀY>: không phải ngày",
+        ),
+        (&["normalize"], "thiếu đối số bắt buộc"),
+    ] {
+        let run = dir.run(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&run).starts_with(&format!("vblint: {message}")),
+            "{args:?}: {}",
+            stderr(&run)
+        );
+    }
+    dir.write("vblint.toml", b"select = [\"citaton\"]\n");
+    dir.write("plan.txt", &plan());
+    let run = dir.run(&["check", "plan.txt"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("vblint.toml:1: không có quy tắc \"citaton\""),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = TempDir::new("statistics");
+    dir.write("plan.txt", DAMAGED.as_bytes());
+    dir.write("more.txt", DAMAGED.as_bytes());
+    let run = dir.run(&["check", ".", "--statistics", "--select", "legacy-encoding"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(stdout(&run), "     2  legacy-encoding  warning\n");
+    let run = dir.run(&[
+        "check",
+        ".",
+        "--statistics",
+        "--format",
+        "json",
+        "--select",
+        "legacy",
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(
+        rows,
+        serde_json::json!([{"rule": "legacy-encoding", "count": 2, "severity": "warning"}])
+    );
+}
+
+#[test]
+fn color_is_chosen_explicitly() {
+    let dir = TempDir::new("color");
+    dir.write("plan.txt", DAMAGED.as_bytes());
+    let always = dir.run(&["check", "plan.txt", "--color", "always"]);
+    assert!(
+        stdout(&always).contains("\x1b[1;33mwarning"),
+        "{}",
+        stdout(&always)
+    );
+    for choice in ["never", "auto"] {
+        let run = dir.run(&["check", "plan.txt", "--color", choice]);
+        assert!(!stdout(&run).contains('\x1b'), "{choice}");
+        assert!(
+            stdout(&run).contains("warning[legacy-encoding]"),
+            "{choice}"
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    let dir = TempDir::new("completions");
+    for (shell, marker) in [
+        ("bash", "_vblint()"),
+        ("zsh", "#compdef vblint"),
+        ("fish", "complete -c vblint"),
+    ] {
+        let run = dir.run(&["completions", shell]);
+        assert_eq!(run.status.code(), Some(0), "{shell}");
+        let script = stdout(&run);
+        assert!(script.contains(marker), "{shell}");
+        assert!(
+            script.contains("max-file-size") && script.contains("statistics"),
+            "{shell}"
+        );
+    }
+    let man = dir.run(&["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let page = stdout(&man);
+    assert!(page.contains(".TH vblint 1"), "{page}");
+    assert!(
+        page.contains("Kiểm tra văn bản hành chính tiếng Việt"),
+        "{page}"
+    );
+}

@@ -6,6 +6,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod sarif;
+pub mod statistics;
 pub mod text;
 
 use crate::finding::{FileReport, Severity};
