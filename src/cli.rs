@@ -4,7 +4,8 @@ use crate::checks::{RULES, RuleSelection, find_rule};
 use crate::config::Config;
 use crate::date::Date;
 use crate::finding::Severity;
-use crate::input::DEFAULT_MAX_FILE_SIZE;
+use crate::input::Input;
+use crate::output::{FileId, Output};
 use crate::pipeline::Options;
 use crate::report::Reporter;
 use crate::report::csv::CsvReporter;
@@ -12,6 +13,7 @@ use crate::report::github::GithubReporter;
 use crate::report::html::HtmlReporter;
 use crate::report::json::{JsonLinesReporter, JsonReporter};
 use crate::report::sarif::SarifReporter;
+use crate::report::statistics::StatisticsReporter;
 use crate::report::text::{Style, TextReporter};
 use crate::run::{self, Inputs, WalkOptions};
 use crate::{decode, ruledata::RuleData};
@@ -32,7 +34,7 @@ pub const EXIT_ERROR: i32 = 2;
     name = "vblint",
     version,
     about = "Kiểm tra văn bản hành chính tiếng Việt (kế hoạch phát động thi đua): sửa mã hóa, hiểu cấu trúc, báo lỗi.",
-    long_about = "vblint reads Vietnamese administrative documents (above all school plans \"Kế hoạch phát động phong trào thi đua\"), repairs their text encoding, segments and extracts their structure, citations and dates, and reports what is wrong with them.\n\nExit codes: 0 = nothing at or above --fail-on; 1 = findings; 2 = usage error or a file could not be checked."
+    long_about = "vblint đọc văn bản hành chính tiếng Việt (nhất là kế hoạch \"Kế hoạch phát động phong trào thi đua\" của trường học), sửa bảng mã của văn bản, phân đoạn và trích cấu trúc, văn bản được trích dẫn và các ngày, rồi báo những gì sai.\n\nMã thoát: 0 = không có lỗi từ mức --fail-on trở lên; 1 = có lỗi; 2 = dùng sai lệnh, có tệp không kiểm tra được, hoặc không tìm thấy tệp nào."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -41,21 +43,28 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check documents and report findings.
+    /// Kiểm tra văn bản và báo các lỗi tìm thấy.
     Check(CheckArgs),
-    /// Print each document's structure, citations and dates as JSON.
+    /// In cấu trúc, văn bản được trích dẫn và các ngày của từng văn bản dưới dạng JSON.
     Extract(ExtractArgs),
-    /// Print the repaired UTF-8 NFC text of files (.txt in any encoding, .docx, PDF).
+    /// In văn bản đã sửa (UTF-8, NFC) của các tệp (.txt ở mọi bảng mã, .docx, PDF).
     Normalize(NormalizeArgs),
-    /// List the rules with their severities.
+    /// Liệt kê các quy tắc cùng mức độ.
     Rules(RulesArgs),
-    /// Print a rule's documentation.
+    /// In tài liệu của một quy tắc.
     Rule {
-        /// The rule id, e.g. deadline-before-issue-date.
+        /// Mã quy tắc, ví dụ deadline-before-issue-date.
         id: String,
     },
     /// Start the reviewer's page and the HTTP API (local web server).
     Serve(ServeArgs),
+    /// In tập lệnh gợi ý hoàn thành cho shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// Shell.
+        shell: clap_complete::Shell,
+    },
+    /// In trang hướng dẫn (man, định dạng roff), ví dụ `vblint man > vblint.1`.
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -88,62 +97,74 @@ pub struct ServeArgs {
     pub rules_dirs: Vec<PathBuf>,
 }
 
+/// Khi nào tô màu kết quả dạng văn bản.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    /// Trên terminal, trừ khi đặt NO_COLOR.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files or directories (directories are walked for .txt, .docx and .pdf files); `-` reads
-    /// standard input.
+    /// Tệp hoặc thư mục (thư mục được duyệt tìm tệp .txt, .docx và .pdf); `-` đọc đầu vào
+    /// chuẩn.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j')]
+    /// Số luồng xử lý, từ 1 đến 256 (mặc định: mỗi lõi một luồng).
+    #[arg(long, short = 'j', value_parser = parse_threads)]
     pub threads: Option<usize>,
-    /// Files larger than this many bytes are reported as errors, not read.
-    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    /// Tệp lớn hơn mức này bị báo lỗi, không đọc; cùng giới hạn áp dụng cho văn bản trích từ
+    /// .docx, PDF và văn bản gửi kèm trong --stdin-lines. Số byte, hoặc kèm đơn vị:
+    /// 512K, 10M, 10MB, 1G (K = 1024 byte).
+    #[arg(long, default_value = "50M", value_parser = parse_size)]
     pub max_file_size: u64,
-    /// Include hidden and git-ignored files when walking directories.
+    /// Khi duyệt thư mục, gồm cả tệp ẩn và tệp bị .gitignore bỏ qua.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Only check files matching this glob when walking (ripgrep syntax; `!` excludes). Repeatable.
+    /// Khi duyệt thư mục, chỉ kiểm tra tệp khớp mẫu glob này (cú pháp ripgrep; `!` để loại). Lặp lại được.
     #[arg(long = "glob", short = 'g')]
     pub globs: Vec<String>,
-    /// Judge dates against this date (YYYY-MM-DD) in documents without an issue date.
+    /// Đối chiếu các ngày với ngày này (YYYY-MM-DD) trong văn bản không ghi ngày ban hành.
     #[arg(long, value_parser = parse_date)]
     pub reference_date: Option<Date>,
-    /// Write output to this file instead of standard output.
+    /// Ghi kết quả vào tệp này thay vì đầu ra chuẩn (không được là một tệp đầu vào).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
-    /// Read this configuration file instead of the `vblint.toml` found above the first path.
+    /// Đọc tệp cấu hình này thay vì `vblint.toml` tìm thấy phía trên đường dẫn đầu tiên.
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// A directory of extra rule data (documents.toml, anniversaries.toml, …) laid over the
-    /// built-in data and the config's `rules`. Repeatable.
+    /// Thư mục dữ liệu quy tắc bổ sung (documents.toml, anniversaries.toml, …) đặt chồng lên
+    /// dữ liệu có sẵn và mục `rules` của cấu hình. Lặp lại được.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules_dirs: Vec<PathBuf>,
-    /// Also check the paths listed in FILE (one per line; `-` reads standard input).
+    /// Kiểm tra thêm các đường dẫn liệt kê trong TỆP (mỗi dòng một đường dẫn; `-` đọc đầu vào chuẩn).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
-    /// The --files-from list is NUL-separated (as written by `find -print0`).
+    /// Danh sách --files-from phân cách bằng NUL (như `find -print0` ghi ra).
     #[arg(long = "null", short = '0', requires = "files_from")]
     pub null: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// rustc-style diagnostics with the source line.
+    /// Chẩn đoán kiểu rustc, kèm dòng văn bản.
     Text,
-    /// One line per finding.
+    /// Mỗi lỗi một dòng.
     Concise,
-    /// One JSON document (the stable contract).
+    /// Một tài liệu JSON (hợp đồng ổn định).
     Json,
-    /// One JSON object per file, per line.
+    /// Mỗi tệp một đối tượng JSON, mỗi đối tượng một dòng.
     Jsonl,
-    /// SARIF 2.1.0 (code-scanning dashboards).
+    /// SARIF 2.1.0 (bảng điều khiển quét mã).
     Sarif,
-    /// GitHub Actions workflow annotations.
+    /// Chú thích cho GitHub Actions.
     Github,
-    /// One CSV row per finding (spreadsheets).
+    /// Mỗi lỗi một dòng CSV (bảng tính).
     Csv,
-    /// One self-contained HTML report (totals, charts, sortable table of files).
+    /// Một báo cáo HTML độc lập (tổng số, biểu đồ, bảng tệp sắp xếp được).
     Html,
 }
 
@@ -158,27 +179,33 @@ impl Format {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format (default: text; jsonl with --stdin-lines).
+    /// Định dạng kết quả (mặc định: text; jsonl với --stdin-lines).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Only these rules (ids or prefixes, comma-separated; e.g. `citation,invalid-date`).
+    /// Chỉ các quy tắc này (mã hoặc tiền tố, phân cách bằng dấu phẩy; ví dụ `citation,invalid-date`).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Skip these rules (ids or prefixes, comma-separated).
+    /// Bỏ qua các quy tắc này (mã hoặc tiền tố, phân cách bằng dấu phẩy).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 when a finding at or above this severity is found.
+    /// Thoát với mã 1 khi có lỗi ở mức này trở lên.
     #[arg(long, value_enum, default_value_t = Severity::Warning)]
     pub fail_on: Severity,
-    /// Exit 0 even when findings are found (errors reading files still exit 2).
+    /// Thoát với mã 0 cả khi có lỗi tìm thấy (tệp không đọc được vẫn thoát với mã 2).
     #[arg(long)]
     pub exit_zero: bool,
-    /// No summary or progress on standard error.
+    /// Không in tóm tắt và tiến độ ra đầu ra lỗi chuẩn.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Streaming mode for distributed engines: read one request per line from standard input (a
-    /// path, or {"id","path"} / {"id","text"} JSON) and write one JSON Lines result per request,
-    /// echoing "id", flushed at once. Per-request errors are records, not an exit code.
+    /// Thay vì từng lỗi, in số lần mỗi quy tắc báo lỗi (JSON với --format json).
+    #[arg(long, conflicts_with = "stdin_lines")]
+    pub statistics: bool,
+    /// Tô màu kết quả dạng văn bản: auto (terminal không đặt NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Chế độ dòng chảy cho hệ tính toán phân tán: đọc mỗi dòng đầu vào chuẩn một yêu cầu (một
+    /// đường dẫn, hoặc JSON {"id","path"} / {"id","text"}) và ghi mỗi yêu cầu một kết quả JSON Lines
+    /// kèm "id", ghi ngay. Lỗi của từng yêu cầu nằm trong bản ghi, không đổi mã thoát.
     #[arg(long, conflicts_with_all = ["files_from", "paths"])]
     pub stdin_lines: bool,
     /// Apply the safe fixes to UTF-8 text files (atomically, the original kept as FILE.bak), then
@@ -197,49 +224,276 @@ pub struct CheckArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Include the analysed text of each file (to follow line numbers).
+    /// Kèm văn bản đã phân tích của mỗi tệp (để dò theo số dòng).
     #[arg(long)]
     pub text: bool,
-    /// One JSON object per file per line instead of one document.
+    /// Mỗi tệp một đối tượng JSON trên một dòng thay vì một tài liệu.
     #[arg(long)]
     pub jsonl: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
-    /// Files to repair (.doc, .docx and .pdf give their extracted text); `-` reads standard input.
+    /// Các tệp cần sửa (.doc, .docx và .pdf cho văn bản trích ra); `-` đọc đầu vào chuẩn.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Write the repaired text to this file (one input only).
+    /// Ghi văn bản đã sửa vào tệp này (chỉ một tệp đầu vào).
     #[arg(long, short = 'o', conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
-    /// Replace each file with its repaired text, atomically, keeping the original as FILE.bak
-    /// (a .docx is rewritten as the same document in Unicode fonts).
+    /// Thay mỗi tệp bằng văn bản đã sửa, nguyên tử, xuyên qua liên kết tượng trưng, giữ quyền
+    /// truy cập; bản gốc giữ ở TỆP.bak (hoặc TỆP.bak.1, TỆP.bak.2, … nếu đã có: không bao giờ
+    /// ghi đè bản sao lưu). Tệp .docx được ghi lại thành chính văn bản đó bằng phông Unicode.
     #[arg(long)]
     pub in_place: bool,
-    /// Write each .docx as the same document in Unicode (legacy-font runs decoded, fonts mapped),
-    /// and each .doc as a Unicode .docx, into this directory under its own name (directories
-    /// given are walked). `-o OUT.docx` does the same for one file.
+    /// Ghi mỗi tệp .docx thành chính văn bản đó bằng Unicode (đoạn phông cũ được giải mã, phông
+    /// được đổi), và mỗi tệp .doc thành một .docx Unicode, vào thư mục này với tên của nó (thư mục
+    /// đầu vào được duyệt). `-o RA.docx` làm như vậy cho một tệp.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "in_place"])]
     pub docx_out: Option<PathBuf>,
-    /// Tell on standard error, per file, which encoding was detected and what was repaired.
+    /// Báo ra đầu ra lỗi chuẩn, cho từng tệp, bảng mã phát hiện được và những gì đã sửa.
     #[arg(long)]
     pub report: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
-    /// Print as JSON.
+    /// In dưới dạng JSON.
     #[arg(long)]
     pub json: bool,
-    /// Show severities and selection after this configuration file (default: the
-    /// `vblint.toml` found from the current directory up).
+    /// Hiện mức độ và lựa chọn quy tắc theo tệp cấu hình này (mặc định: `vblint.toml` tìm
+    /// thấy từ thư mục hiện tại trở lên).
     #[arg(long)]
     pub config: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| format!("not a valid date (YYYY-MM-DD): {s}"))
+    Date::parse_iso(s).ok_or_else(|| format!("không phải ngày hợp lệ (YYYY-MM-DD): {s}"))
+}
+
+/// The most worker threads accepted: more cannot make a 2- to 64-core machine faster, and each
+/// thread costs a stack.
+pub const MAX_THREADS: usize = 256;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        Ok(0) => Err("số luồng phải từ 1 trở lên".to_string()),
+        Ok(_) => Err(format!("tối đa {MAX_THREADS} luồng")),
+        Err(_) => Err(format!("không phải số luồng: {s}")),
+    }
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024), with or without
+/// a trailing B ("10M", "10MB", "512K", "1G", "1048576").
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let upper = upper.strip_suffix("IB").map_or(upper.as_str(), |u| u);
+    let upper = upper.strip_suffix('B').unwrap_or(upper);
+    let (digits, unit) = match upper.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&upper[..i], Some(c)),
+        _ => (upper, None),
+    };
+    let shift = match unit {
+        None => 0,
+        Some('K') => 10,
+        Some('M') => 20,
+        Some('G') => 30,
+        Some('T') => 40,
+        Some(_) => return Err(format!("đơn vị không hợp lệ trong {s} (dùng K, M, G)")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("không phải kích thước: {s} (ví dụ 10M, 512K, 1G, 1048576)"))?;
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("kích thước quá lớn: {s}"))
+}
+
+/// The help layout with Vietnamese headings (clap's own are English).
+const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+/// The command line definition with every text a person reads in Vietnamese: headings, the help
+/// and version flags, at every level. `vblint completions` and `vblint man` are generated from it.
+pub fn command() -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command()
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("In phiên bản"),
+        );
+    localize(command)
+}
+
+fn localize(command: clap::Command) -> clap::Command {
+    command
+        .help_template(HELP_TEMPLATE)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("In trợ giúp (-h: tóm tắt, --help: đầy đủ)"),
+        )
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .mut_args(localize_arg)
+        .mut_subcommands(localize)
+}
+
+/// One argument's help in Vietnamese: heading, value name, default and choices (clap writes
+/// "[default: …]" and "[possible values: …]" in English, so they are hidden and said here).
+fn localize_arg(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "Đối số"
+    } else {
+        "Tùy chọn"
+    };
+    let value_name = match arg.get_id().as_str() {
+        "paths" => Some("ĐƯỜNG_DẪN"),
+        "files" => Some("TỆP"),
+        "threads" => Some("N"),
+        "max_file_size" => Some("CỠ"),
+        "globs" => Some("MẪU"),
+        "reference_date" => Some("NGÀY"),
+        "output" | "config" | "files_from" => Some("TỆP"),
+        "rules_dirs" => Some("THƯ_MỤC"),
+        "format" | "fail_on" | "color" | "shell" => Some("GIÁ_TRỊ"),
+        "select" | "ignore" => Some("QUY_TẮC"),
+        "id" => Some("MÃ"),
+        _ => None,
+    };
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        notes.push(format!("mặc định: {}", defaults.join(", ")));
+    }
+    let choices: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !choices.is_empty() && arg.get_action().takes_values() {
+        notes.push(format!("một trong: {}", choices.join(", ")));
+    }
+    let mut arg = arg
+        .help_heading(heading)
+        .hide_default_value(true)
+        .hide_possible_values(true);
+    if let Some(name) = value_name
+        && arg.get_action().takes_values()
+    {
+        arg = arg.value_name(name);
+    }
+    if notes.is_empty() {
+        return arg;
+    }
+    let note = format!(" [{}]", notes.join("; "));
+    let short = arg.get_help().map(|h| format!("{h}{note}"));
+    let long = arg.get_long_help().map(|h| format!("{h}{note}"));
+    if let Some(h) = short {
+        arg = arg.help(h);
+    }
+    if let Some(h) = long {
+        arg = arg.long_help(h);
+    }
+    arg
+}
+
+/// Parses the process's arguments; help and version are printed, and any other error is said in
+/// Vietnamese and exits 2.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            eprintln!("vblint: {}\n(xem `vblint --help`)", usage_message(&e));
+            std::process::exit(EXIT_ERROR);
+        }
+    }
+}
+
+/// A clap parse error in Vietnamese.
+fn usage_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let suggestion = match e.get(ContextKind::SuggestedArg) {
+        Some(s) => format!("; có phải ý bạn là {s}?"),
+        None => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            let choices = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("; chọn một trong: {valid}")
+            };
+            if value.is_empty() {
+                format!("{arg} cần một giá trị{choices}")
+            } else {
+                format!("giá trị '{value}' không hợp lệ cho {arg}{choices}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho {arg}{why}")
+        }
+        ErrorKind::UnknownArgument => format!("không có tùy chọn {arg}{suggestion}"),
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand);
+            let suggested = match e.get(ContextKind::SuggestedSubcommand) {
+                Some(s) => format!("; có phải ý bạn là {s}?"),
+                None => String::new(),
+            };
+            format!("không có lệnh {name}{suggested}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand => {
+            "thiếu lệnh: check, extract, normalize, rules, rule, completions hoặc man".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg);
+            format!("{arg} không dùng cùng được với {prior}")
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị không đúng cho {arg}")
+        }
+        ErrorKind::NoEquals => format!("{arg} cần dạng {arg}=GIÁ_TRỊ"),
+        _ => {
+            // Other kinds are rare; clap's own words, without its "error:" prefix.
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("");
+            first.trim_start_matches("error: ").to_string()
+        }
+    }
 }
 
 /// Runs a parsed command line and returns the exit code.
@@ -251,6 +505,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Rules(args) => rules(args),
         Command::Rule { id } => rule(&id),
         Command::Serve(args) => serve(args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
@@ -267,25 +523,83 @@ fn usage_error(message: String) -> io::Result<i32> {
     Ok(EXIT_ERROR)
 }
 
-fn open_output(path: Option<&Path>) -> io::Result<Box<dyn Write + Send>> {
-    Ok(match path {
-        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(io::BufWriter::new(io::stdout())),
-    })
+/// Opens `-o` (or standard output). Refused, before anything is opened for writing, when the
+/// output is one of the files named as inputs (it would be emptied before being read).
+fn open_output(input: &InputArgs) -> Result<Output, String> {
+    let Some(path) = input.output.as_deref() else {
+        return Ok(Output::stdout());
+    };
+    refuse_output_among(path, input.paths.iter().chain(&input.files_from))?;
+    Output::open(path).map_err(|e| format!("-o {}: không ghi được: {e}", shorten_path(path)))
+}
+
+/// An error when `output` is the same file (device and inode) as one of `inputs`.
+fn refuse_output_among<'a>(
+    output: &Path,
+    inputs: impl IntoIterator<Item = &'a PathBuf>,
+) -> Result<(), String> {
+    let Some(id) = crate::output::file_id(output) else {
+        return Ok(());
+    };
+    match inputs
+        .into_iter()
+        .find(|p| p.as_os_str() != "-" && crate::output::file_id(p) == Some(id))
+    {
+        Some(p) => Err(format!(
+            "tệp kết quả -o {} cũng là tệp đầu vào {}: ghi vào đó sẽ xóa văn bản trước khi đọc; \
+             hãy ghi kết quả ra tệp khác",
+            shorten_path(output),
+            shorten_path(p)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A path for a message, cut to a readable length.
+fn shorten_path(path: &Path) -> String {
+    crate::input::shorten(&path.to_string_lossy())
 }
 
 fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
+        builder = builder.num_threads(n.clamp(1, MAX_THREADS));
     }
     builder.build().map_err(io::Error::other)
 }
 
-fn color_wanted(to_file: bool) -> bool {
-    !to_file
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && io::stdout().is_terminal()
+/// Makes the `-o` file visible once the report is complete; a failure names the file.
+fn commit_output(output: Output, path: Option<&Path>) -> io::Result<()> {
+    output.commit().map_err(|e| {
+        let name = path.map(shorten_path).unwrap_or_else(|| "-".to_string());
+        io::Error::new(e.kind(), format!("-o {name}: không ghi được: {e}"))
+    })
+}
+
+/// Said (exit 2) when a run found nothing to check: an empty directory, a glob matching nothing.
+const NOTHING_FOUND: &str = "không tìm thấy tệp nào để kiểm tra";
+
+fn color_wanted(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> io::Result<i32> {
+    let mut command = command();
+    clap_complete::generate(shell, &mut command, "vblint", &mut io::stdout().lock());
+    Ok(EXIT_OK)
+}
+
+fn man() -> io::Result<i32> {
+    clap_mangen::Man::new(command()).render(&mut io::stdout().lock())?;
+    Ok(EXIT_OK)
 }
 
 fn base_options(input: &InputArgs, selection: RuleSelection) -> Options {
@@ -327,11 +641,18 @@ fn configured_options(
     ignore: &[String],
 ) -> Result<Options, String> {
     let config = load_config(input.config.as_deref(), &config_start(&input.paths))?;
-    let selection = config.selection(select, ignore);
+    // "citation," and "a,,b" name no empty rule: blank items are dropped.
+    let nonblank = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let selection = config.selection(&nonblank(select), &nonblank(ignore));
     let unknown = selection.unknown_selectors();
     if !unknown.is_empty() {
         return Err(format!(
-            "unknown rule(s): {} (see `vblint rules`)",
+            "không có quy tắc: {} (xem `vblint rules`)",
             unknown.join(", ")
         ));
     }
@@ -363,16 +684,31 @@ fn check(args: CheckArgs) -> io::Result<i32> {
         (Some(_), true) => return usage_error("--stdin-lines writes --format jsonl".to_string()),
         (format, false) => format.unwrap_or(Format::Text),
     };
-    let out = open_output(args.input.output.as_deref())?;
+    let mut output = match open_output(&args.input) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let out = output.take_writer();
     let to_terminal = args.input.output.is_none() && io::stdout().is_terminal();
+    if args.statistics && !matches!(format, Format::Text | Format::Concise | Format::Json) {
+        return usage_error("--statistics in ra dạng text hoặc --format json".to_string());
+    }
     let mut reporter: Box<dyn Reporter + Send> = match format {
-        Format::Text | Format::Concise => Box::new(TextReporter::new(
+        _ if args.statistics => Box::new(StatisticsReporter::new(
             out,
-            Style {
-                color: color_wanted(args.input.output.is_some()),
-            },
-            format == Format::Concise,
+            format == Format::Json,
+            Box::new(io::stderr()),
         )),
+        Format::Text | Format::Concise => Box::new(
+            TextReporter::new(
+                out,
+                Style {
+                    color: color_wanted(args.color, args.input.output.is_some()),
+                },
+                format == Format::Concise,
+            )
+            .with_errors_to(Box::new(io::stderr())),
+        ),
         Format::Json => Box::new(JsonReporter::new(out)),
         Format::Jsonl => Box::new(JsonLinesReporter::new(out)),
         Format::Sarif => Box::new(SarifReporter::new(out)),
@@ -389,6 +725,8 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             args.input.max_file_size,
             reporter.as_mut(),
         )?;
+        drop(reporter);
+        commit_output(output, args.input.output.as_deref())?;
         // Each request's error is in its record; only findings set the exit code.
         return Ok(
             if !args.exit_zero && outcome.summary.count_at_least(args.fail_on) > 0 {
@@ -400,7 +738,7 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     }
     let mut fix_failed = false;
     if args.fix || args.diff {
-        let inputs = match inputs(&args.input) {
+        let inputs = match inputs(&args.input, &output.guarded) {
             Ok(i) => i,
             Err(e) => return usage_error(e),
         };
@@ -416,7 +754,7 @@ fn check(args: CheckArgs) -> io::Result<i32> {
             });
         }
     }
-    let inputs = match inputs(&args.input) {
+    let inputs = match inputs(&args.input, &output.guarded) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
@@ -424,7 +762,7 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     let show_progress = !args.quiet && io::stderr().is_terminal();
     let bar = crate::progress::Bar::new(show_progress, to_terminal);
     if show_progress {
-        bar.count_in_background(count_inputs(&args.input));
+        bar.count_in_background(count_inputs(&args.input, &output.guarded));
     }
     let on_checked = |r: &crate::finding::FileReport| bar.on_checked(r);
     let around_emit = |write: &mut dyn FnMut() -> io::Result<()>| bar.around(write);
@@ -443,8 +781,17 @@ fn check(args: CheckArgs) -> io::Result<i32> {
     });
     bar.finish();
     let outcome = outcome?;
+    drop(reporter);
+    commit_output(output, args.input.output.as_deref())?;
     if !args.quiet && !format.is_machine_json() {
-        eprintln!("{}", outcome.summary.human_with_rules());
+        if args.statistics {
+            eprintln!("{}", outcome.summary.human());
+        } else {
+            eprintln!("{}", outcome.summary.human_with_rules());
+        }
+    }
+    if outcome.summary.files == 0 {
+        return usage_error(NOTHING_FOUND.to_string());
     }
     // An input that --fix could not fix is an error of the run, as an unreadable file is.
     let code = outcome.exit_code(args.fail_on, args.exit_zero);
@@ -483,14 +830,16 @@ fn fix_inputs(inputs: Inputs, options: &Options, args: &CheckArgs) -> io::Result
                     stdout.write_all(crate::fix::unified_diff(&name, &old, &new).as_bytes())?;
                     continue;
                 }
-                write_in_place(&path, new.as_bytes())?;
+                let original = std::fs::read(&path)?;
+                let backup = crate::output::replace_in_place(&path, &original, new.as_bytes())?;
                 if !args.quiet {
                     let rules: Vec<String> =
                         applied.iter().map(|(r, n)| format!("{r}: {n}")).collect();
                     let total: usize = applied.iter().map(|(_, n)| n).sum();
                     eprintln!(
-                        "vblint: {name}: đã sửa {total} lỗi ({}); bản gốc giữ ở {name}.bak",
-                        rules.join(", ")
+                        "vblint: {name}: đã sửa {total} lỗi ({}); bản gốc giữ ở {}",
+                        rules.join(", "),
+                        backup.display()
                     );
                 }
             }
@@ -556,8 +905,21 @@ fn fix_one(
     )))
 }
 
-/// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list.
-fn inputs(input: &InputArgs) -> Result<Inputs, String> {
+/// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list;
+/// never the `guarded` files (the `-o` output and its temporary file).
+fn inputs(input: &InputArgs, guarded: &[FileId]) -> Result<Inputs, String> {
+    let all = all_inputs(input)?;
+    if guarded.is_empty() {
+        return Ok(all);
+    }
+    let guarded = guarded.to_vec();
+    Ok(Box::new(all.filter(move |item| match item {
+        Ok(Input::File(p)) => crate::output::file_id(p).is_none_or(|id| !guarded.contains(&id)),
+        _ => true,
+    })))
+}
+
+fn all_inputs(input: &InputArgs) -> Result<Inputs, String> {
     let walk = walk_options(input);
     let given = input.paths.clone();
     let explicit = !(input.files_from.is_some() && given == [PathBuf::from(".")]);
@@ -585,7 +947,7 @@ fn inputs(input: &InputArgs) -> Result<Inputs, String> {
 
 /// A second, cheap pass over the same inputs to learn the total for the progress bar (not for
 /// --files-from -, which can be read only once).
-fn count_inputs(input: &InputArgs) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
+fn count_inputs(input: &InputArgs, guarded: &[FileId]) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
     if input
         .files_from
         .as_ref()
@@ -594,8 +956,9 @@ fn count_inputs(input: &InputArgs) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
         return None;
     }
     let input = input.clone();
+    let guarded = guarded.to_vec();
     Some(Box::new(move || {
-        inputs(&input).map_or(0, |i| i.count() as u64)
+        inputs(&input, &guarded).map_or(0, |i| i.count() as u64)
     }))
 }
 
@@ -607,13 +970,17 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
     options.selection = RuleSelection::default();
     options.extract = true;
     options.include_text = args.text;
-    let out = open_output(args.input.output.as_deref())?;
+    let mut output = match open_output(&args.input) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let out = output.take_writer();
     let mut reporter: Box<dyn Reporter + Send> = if args.jsonl {
         Box::new(JsonLinesReporter::new(out))
     } else {
         Box::new(JsonReporter::new(out))
     };
-    let inputs = match inputs(&args.input) {
+    let inputs = match inputs(&args.input, &output.guarded) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
@@ -627,6 +994,11 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
             &run::Progress::none(),
         )
     })?;
+    drop(reporter);
+    commit_output(output, args.input.output.as_deref())?;
+    if outcome.summary.files == 0 {
+        return usage_error(NOTHING_FOUND.to_string());
+    }
     Ok(if outcome.summary.errors > 0 {
         EXIT_ERROR
     } else {
@@ -636,8 +1008,19 @@ fn extract(args: ExtractArgs) -> io::Result<i32> {
 
 fn normalize(args: NormalizeArgs) -> io::Result<i32> {
     if args.output.is_some() && args.files.len() != 1 {
-        return usage_error("--output takes exactly one input file".to_string());
+        return usage_error("--output chỉ nhận đúng một tệp đầu vào".to_string());
     }
+    if args.in_place && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return usage_error(
+            "--in-place cần tệp, không dùng được với đầu vào chuẩn (-)".to_string(),
+        );
+    }
+    if let Some(out) = &args.output
+        && let Err(e) = refuse_output_among(out, &args.files)
+    {
+        return usage_error(e);
+    }
+    // Every file is attempted; each failure is named, and the run exits 2 at the end.
     let mut code = EXIT_OK;
     // With --docx-out, a directory given stands for the .docx files under it, written to the same
     // relative paths under the output directory.
@@ -655,79 +1038,16 @@ fn normalize(args: NormalizeArgs) -> io::Result<i32> {
     }
     for (file, explicit_target) in &files {
         let file = file.as_path();
-        let name = file.display().to_string();
-        let bytes = if file.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
-        } else {
-            std::fs::read(file)
+        let result = match explicit_target.clone().or_else(|| docx_target(file, &args)) {
+            Some(target) => normalize_docx(file, &target, &args).map_err(io::Error::other),
+            None => normalize_one(file, &args),
         };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("vblint: {name}: {e}");
-                code = EXIT_ERROR;
-                continue;
+        if let Err(e) = result {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Err(e);
             }
-        };
-        let container = if file.as_os_str() == "-" {
-            crate::container::Kind::sniff(&bytes)
-        } else {
-            crate::container::Kind::of_path(file)
-        };
-        if let Some(target) = explicit_target.clone().or_else(|| docx_target(file, &args)) {
-            let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
-                container
-            else {
-                eprintln!(
-                    "vblint: {name}: chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; \
-                     ghi văn bản bằng -o FILE.txt"
-                );
-                code = EXIT_ERROR;
-                continue;
-            };
-            if let Err(e) = normalize_docx(file, kind, &target, &bytes, &args) {
-                eprintln!("vblint: {name}: {e}");
-                code = EXIT_ERROR;
-            }
-            continue;
-        }
-        if container.is_some() && args.in_place {
-            return usage_error(format!(
-                "{name}: --in-place rewrites text and .docx files only; write the text of a .doc or PDF with -o FILE.txt"
-            ));
-        }
-        let decoded = match container {
-            Some(kind) => normalize_container(&name, kind, &bytes),
-            None => decode::decode(&bytes)
-                .map(|d| (d.text, d.report))
-                .map_err(|e| e.to_string()),
-        };
-        let (mut text, report) = match decoded {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("vblint: {name}: {e}");
-                code = EXIT_ERROR;
-                continue;
-            }
-        };
-        if args.report {
-            eprintln!("{}", normalize_report(&name, &report));
-        }
-        if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
-            text.push('\n');
-        }
-        if args.in_place {
-            if file.as_os_str() == "-" {
-                return usage_error("--in-place needs files, not standard input".to_string());
-            }
-            write_in_place(file, text.as_bytes())?;
-        } else if let Some(out) = &args.output {
-            write_atomically(out, text.as_bytes())?;
-        } else {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
+            eprintln!("vblint: {}: {e}", shorten_path(file));
+            code = EXIT_ERROR;
         }
     }
     Ok(code)
@@ -778,13 +1098,16 @@ fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
 
 /// Writes the Unicode rewrite of a .docx to `target` (atomically; with `FILE.bak` for
 /// `--in-place`), never over its input otherwise.
-fn normalize_docx(
-    file: &Path,
-    kind: crate::container::Kind,
-    target: &Path,
-    bytes: &[u8],
-    args: &NormalizeArgs,
-) -> Result<(), String> {
+fn normalize_docx(file: &Path, target: &Path, args: &NormalizeArgs) -> Result<(), String> {
+    let bytes = &std::fs::read(file).map_err(|e| format!("không đọc được: {e}"))?;
+    let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
+        crate::container::Kind::of_path(file)
+    else {
+        return Err(
+            "chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; ghi văn bản bằng -o TỆP.txt"
+                .to_string(),
+        );
+    };
     let same = match (std::fs::canonicalize(file), target.parent()) {
         (Ok(input), Some(dir)) => {
             let dir = if dir.as_os_str().is_empty() {
@@ -825,11 +1148,62 @@ fn normalize_docx(
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let written = if args.in_place {
-        write_in_place(file, &converted.bytes)
+        crate::output::replace_in_place(file, bytes, &converted.bytes).map(|_| ())
     } else {
-        write_atomically(target, &converted.bytes)
+        crate::output::write_file(target, &converted.bytes)
     };
     written.map_err(|e| format!("không ghi được {}: {e}", target.display()))
+}
+
+/// Repairs one file and writes it where asked (stdout, `-o`, or in place).
+fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()> {
+    let name = file.display().to_string();
+    let stdin = file.as_os_str() == "-";
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    }
+    .map_err(|e| io::Error::new(e.kind(), format!("không đọc được: {e}")))?;
+    let container = if stdin {
+        crate::container::Kind::sniff(&bytes)
+    } else {
+        crate::container::Kind::of_path(file)
+    };
+    if container.is_some() && args.in_place {
+        return Err(io::Error::other(
+            "--in-place chỉ ghi lại tệp văn bản; hãy lưu văn bản của tệp .docx hoặc PDF bằng -o TỆP.txt",
+        ));
+    }
+    let decoded = match container {
+        Some(kind) => normalize_container(&name, kind, &bytes),
+        None => decode::decode(&bytes)
+            .map(|d| (d.text, d.report))
+            .map_err(|e| e.to_string()),
+    };
+    let (mut text, report) = decoded.map_err(io::Error::other)?;
+    if args.report {
+        eprintln!("{}", normalize_report(&name, &report));
+    }
+    if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
+        text.push('\n');
+    }
+    if args.in_place {
+        crate::output::replace_in_place(file, &bytes, text.as_bytes())?;
+    } else if let Some(out) = &args.output {
+        crate::output::write_file(out, text.as_bytes()).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("-o {}: không ghi được: {e}", shorten_path(out)),
+            )
+        })?;
+    } else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(())
 }
 
 /// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
@@ -874,42 +1248,6 @@ pub fn normalize_report(name: &str, r: &decode::EncodingReport) -> String {
         ));
     }
     s
-}
-
-/// Writes to a temporary file beside the target, then renames it over the target.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.vblint-{}.tmp", std::process::id()));
-    // A file replaced keeps its permissions.
-    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Some(p) = permissions {
-            std::fs::set_permissions(&tmp, p)?;
-        }
-        std::fs::rename(&tmp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Keeps the original as FILE.bak and replaces FILE atomically.
-fn write_in_place(file: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut backup = file.as_os_str().to_owned();
-    backup.push(".bak");
-    std::fs::copy(file, PathBuf::from(backup))?;
-    write_atomically(file, bytes)
 }
 
 fn rules(args: RulesArgs) -> io::Result<i32> {
@@ -1002,6 +1340,33 @@ fn rule(id: &str) -> io::Result<i32> {
             writeln!(out, "{}", r.doc())?;
             Ok(EXIT_OK)
         }
-        None => usage_error(format!("unknown rule: {id} (see `vblint rules`)")),
+        None => usage_error(format!("không có quy tắc: {id} (xem `vblint rules`)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_with_units_are_powers_of_1024() {
+        assert_eq!(
+            parse_size("50M"),
+            Ok(crate::input::DEFAULT_MAX_FILE_SIZE),
+            "the default is written 50M"
+        );
+        for (s, n) in [
+            ("1048576", 1 << 20),
+            ("512K", 512 << 10),
+            ("10MB", 10 << 20),
+            ("10mib", 10 << 20),
+            ("1G", 1 << 30),
+            (" 3k ", 3 << 10),
+        ] {
+            assert_eq!(parse_size(s), Ok(n), "{s}");
+        }
+        for s in ["", "M", "10X", "-1", "1.5M", "99999999999T"] {
+            assert!(parse_size(s).is_err(), "{s}");
+        }
     }
 }

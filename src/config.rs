@@ -169,7 +169,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             file: path.display().to_string(),
             line: None,
-            message: format!("cannot read: {e}"),
+            message: format!("không đọc được: {e}"),
         })?;
         Self::parse(path, &text)
     }
@@ -182,8 +182,10 @@ impl Config {
             line: offset.map(|o| line_of(text, o)),
             message,
         };
-        let raw: RawConfig = toml::from_str(text)
-            .map_err(|e| err(e.span().map(|s| s.start), e.message().to_string()))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = format!("cấu hình TOML không hợp lệ: {}", e.message());
+            err(e.span().map(|s| s.start), message)
+        })?;
         let base = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -199,7 +201,7 @@ impl Config {
                     } else {
                         Err(err(
                             Some(start),
-                            format!("unknown rule {v:?} (see `vblint rules`)"),
+                            format!("không có quy tắc {v:?} (xem `vblint rules`)"),
                         ))
                     }
                 })
@@ -211,13 +213,16 @@ impl Config {
         for (id, level) in raw.severity {
             let start = level.span().start;
             if !RULES.iter().any(|r| r.id == id) {
-                return Err(err(Some(start), format!("[severity]: unknown rule {id:?}")));
+                return Err(err(
+                    Some(start),
+                    format!("[severity]: không có quy tắc {id:?}"),
+                ));
             }
             let level = level.into_inner();
             let Some(sev) = Severity::parse(&level) else {
                 return Err(err(
                     Some(start),
-                    format!("[severity] {id}: {level:?} is not info, warning or error"),
+                    format!("[severity] {id}: {level:?} không phải info, warning hoặc error"),
                 ));
             };
             severity.insert(id, sev);
@@ -228,7 +233,12 @@ impl Config {
             let start = p.glob.span().start;
             let glob = p.glob.into_inner();
             let matcher = Glob::new(&glob)
-                .map_err(|e| err(Some(start), format!("[[per-path]] glob {glob:?}: {e}")))?
+                .map_err(|e| {
+                    err(
+                        Some(start),
+                        format!("[[per-path]] mẫu glob {glob:?} không hợp lệ: {e}"),
+                    )
+                })?
                 .compile_matcher();
             entries.push(PathIgnore {
                 glob,
@@ -243,7 +253,7 @@ impl Config {
             if !dir.is_dir() {
                 return Err(err(
                     Some(start),
-                    format!("rule-data directory {} does not exist", dir.display()),
+                    format!("thư mục dữ liệu quy tắc {} không tồn tại", dir.display()),
                 ));
             }
             rules.push(dir);
@@ -256,7 +266,7 @@ impl Config {
                 Some(Date::parse_iso(&v).ok_or_else(|| {
                     err(
                         Some(start),
-                        format!("reference-date {v:?} is not a valid date (YYYY-MM-DD)"),
+                        format!("reference-date {v:?} không phải ngày hợp lệ (YYYY-MM-DD)"),
                     )
                 })?)
             }
@@ -334,12 +344,20 @@ ignore = ["stale-year"]
     #[test]
     fn errors_name_the_line() {
         let cases = [
-            ("select = [\"citaton\"]\n", 1, "unknown rule"),
-            ("\n[severity]\nstale-year = \"loud\"\n", 3, "not info"),
-            ("reference-date = \"2024-02-30\"\n", 1, "not a valid date"),
-            ("\n\nselekt = []\n", 3, "unknown field"),
+            ("select = [\"citaton\"]\n", 1, "không có quy tắc"),
+            (
+                "\n[severity]\nstale-year = \"loud\"\n",
+                3,
+                "không phải info",
+            ),
+            (
+                "reference-date = \"2024-02-30\"\n",
+                1,
+                "không phải ngày hợp lệ",
+            ),
+            ("\n\nselekt = []\n", 3, "TOML không hợp lệ: unknown field"),
             ("[[per-path]]\nglob = \"a/**[\"\n", 2, "glob"),
-            ("rules = [\"./does-not-exist-xyz\"]\n", 1, "does not exist"),
+            ("rules = [\"./does-not-exist-xyz\"]\n", 1, "không tồn tại"),
         ];
         for (text, line, what) in cases {
             let e = Config::parse(Path::new("vblint.toml"), text).expect_err(text);

@@ -51,6 +51,12 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
     let path = input.display_path();
     let bytes = match input {
         Input::Text { text, .. } => {
+            if text.len() as u64 > max_file_size {
+                return FileReport::error(path, too_large(text.len() as u64, max_file_size));
+            }
+            if text.is_empty() {
+                return FileReport::error(path, "văn bản rỗng: \"text\" không có nội dung");
+            }
             let decoded = crate::decode::decode_str(text);
             return pipeline::check_decoded(&path, decoded, options, text.len() as u64);
         }
@@ -81,7 +87,11 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
         _ => crate::container::Kind::sniff(&bytes),
     };
     if let Some(kind) = container {
-        return crate::container::check_bytes(&path, kind, &bytes, options);
+        let limits = crate::container::Limits {
+            max_text: max_file_size,
+            ..crate::container::Limits::default()
+        };
+        return crate::container::check_bytes_within(&path, kind, &bytes, options, &limits);
     }
     check_bytes(&path, &bytes, options)
 }
@@ -169,4 +179,29 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("không đọc được tệp: {e}"))?;
     Ok(bytes)
+}
+
+/// The longest a path or name is shown in a message, in characters.
+pub const SHOWN_CHARS: usize = 200;
+
+/// The beginning of a text read only in part (a line too long to keep): its first
+/// [`SHOWN_CHARS`] characters and "…".
+pub fn head(s: &str) -> String {
+    match s.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// `s` cut to [`SHOWN_CHARS`] characters, the cut marked with "…" and the full length. A string
+/// at most a little longer is kept whole, so that shortening twice changes nothing.
+pub fn shorten(s: &str) -> String {
+    if s.char_indices().nth(SHOWN_CHARS + 32).is_none() {
+        return s.to_string();
+    }
+    let end = s
+        .char_indices()
+        .nth(SHOWN_CHARS)
+        .map_or(s.len(), |(i, _)| i);
+    format!("{}… ({} byte)", &s[..end], s.len())
 }

@@ -22,8 +22,9 @@
 //! [`fix`] applies the findings' fixes (`check --fix`, `--diff`).
 //!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
-//! reports in path order; [`cli`] is the command line; [`serve`] is the same checking behind a local
-//! web server (a reviewer's page and an HTTP API).
+//! reports in path order; [`output`] writes files without harming inputs; [`cli`] is the command
+//! line; [`serve`] is the same checking behind a local web server (a reviewer's page and an HTTP
+//! API).
 
 pub mod checks;
 pub mod classify;
@@ -37,6 +38,7 @@ pub mod finding;
 pub mod fix;
 pub mod input;
 pub mod mask;
+pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

@@ -137,6 +137,10 @@ fn walk_error_path(e: &ignore::Error) -> Option<String> {
     }
 }
 
+/// The longest path accepted from a list (Linux's PATH_MAX): a longer entry cannot name a file,
+/// so it becomes an error record, shown shortened, and is never held whole in memory.
+pub const MAX_PATH_BYTES: u64 = 4096;
+
 /// Reads a list of paths (`--files-from`), one per line or NUL-separated, lazily. Empty entries are
 /// skipped; bytes that are not UTF-8 stay as they are in the path (on Unix).
 pub fn read_path_list(reader: Box<dyn BufRead + Send>, nul: bool, walk: &WalkOptions) -> Inputs {
@@ -150,11 +154,23 @@ pub fn read_path_list(reader: Box<dyn BufRead + Send>, nul: bool, walk: &WalkOpt
         }
         loop {
             let mut buf = Vec::new();
-            match reader.read_until(sep, &mut buf) {
+            match reader
+                .by_ref()
+                .take(MAX_PATH_BYTES + 1)
+                .read_until(sep, &mut buf)
+            {
                 Ok(0) => return None,
                 Ok(_) => {
                     if buf.last() == Some(&sep) {
                         buf.pop();
+                    } else if buf.len() as u64 > MAX_PATH_BYTES {
+                        if let Err(e) = skip_until(&mut reader, sep) {
+                            failed = true;
+                            return Some(Err(("--files-from".to_string(), e.to_string())));
+                        }
+                        let shown = input::head(&String::from_utf8_lossy(&buf));
+                        let error = format!("đường dẫn quá dài (hơn {MAX_PATH_BYTES} byte)");
+                        return Some(Err((shown, error)));
                     }
                     if !nul && buf.last() == Some(&b'\r') {
                         buf.pop();
@@ -327,15 +343,16 @@ fn parse_line(line: Vec<u8>) -> (Option<serde_json::Value>, Collected) {
         let path = PathBuf::from(os_string_from_bytes(line));
         return (None, Ok(Input::File(path)));
     }
-    let lossy = || {
-        String::from_utf8_lossy(&line)
-            .chars()
-            .take(200)
-            .collect::<String>()
-    };
+    let lossy = || input::shorten(&String::from_utf8_lossy(&line[..line.len().min(4096)]));
     let request: LineRequest = match serde_json::from_slice(&line) {
         Ok(r) => r,
-        Err(e) => return (None, Err((lossy(), format!("dòng JSON không hợp lệ: {e}")))),
+        Err(e) => {
+            // Valid JSON of the wrong shape ({"id":4,"text":123}) still has an id to echo.
+            let id = serde_json::from_slice::<serde_json::Value>(&line)
+                .ok()
+                .and_then(|v| v.get("id").cloned());
+            return (id, Err((lossy(), format!("dòng JSON không hợp lệ: {e}"))));
+        }
     };
     let id = request.id;
     let input = match (request.path, request.text) {
@@ -353,10 +370,7 @@ fn parse_line(line: Vec<u8>) -> (Option<serde_json::Value>, Collected) {
                 .unwrap_or_else(|| "-".to_string());
             Ok(Input::Text { name, text })
         }
-        (None, None) => Err((
-            lossy(),
-            "dòng JSON cần \"path\" hoặc \"text\" (needs \"path\" or \"text\")".to_string(),
-        )),
+        (None, None) => Err((lossy(), "dòng JSON cần \"path\" hoặc \"text\"".to_string())),
     };
     (id, input)
 }
@@ -393,13 +407,15 @@ pub fn serve_lines<R: BufRead>(
             }
         } else if n as u64 >= line_limit {
             // Too long: skip the rest of the line and say so.
-            skip_line(reader)?;
-            let name = String::from_utf8_lossy(&line[..line.len().min(200)]).into_owned();
+            skip_until(reader, b'\n')?;
+            let name = input::head(&String::from_utf8_lossy(&line[..line.len().min(4096)]));
             let report = FileReport::error(name, "dòng quá dài (line too long, --max-file-size)");
             summary.add(&report);
             reporter.file(&report, None)?;
             continue;
         }
+        // Blank lines (a trailing newline, a separator between batches) are skipped without a
+        // record, as documented in the README.
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -417,13 +433,14 @@ pub fn serve_lines<R: BufRead>(
     Ok(RunOutcome { summary })
 }
 
-fn skip_line<R: BufRead>(reader: &mut R) -> io::Result<()> {
+/// Consumes the rest of a line (up to and including `sep`).
+fn skip_until<R: BufRead + ?Sized>(reader: &mut R, sep: u8) -> io::Result<()> {
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
             return Ok(());
         }
-        if let Some(pos) = buf.iter().position(|&b| b == b'\n') {
+        if let Some(pos) = buf.iter().position(|&b| b == sep) {
             reader.consume(pos + 1);
             return Ok(());
         }

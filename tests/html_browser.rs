@@ -3,7 +3,8 @@
 //! resources), its script must have run (`data-ready="1"`), the totals in the DOM must match the
 //! JSON output of the same run, and a screenshot is written to `target/html-report.png`.
 //!
-//! Skipped with a message only when no Chromium is installed (`.ci/run` installs it).
+//! Without Chromium the test fails in CI (`CI=true`: `.ci/run` installs it, so a missing browser
+//! is a broken CI, not a pass) and is skipped with a message elsewhere.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -90,6 +91,11 @@ fn element_text<'a>(dom: &'a str, id: &str) -> &'a str {
 #[test]
 fn html_report_loads_in_chromium_and_matches_the_json() {
     let Some(browser) = chromium() else {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "chromium is not installed, and CI=true: .ci/run must install it (apt-get install -y chromium)"
+        );
         eprintln!(
             "SKIPPED html_report_loads_in_chromium_and_matches_the_json: chromium is not installed \
              (apt-get install -y chromium; .ci/run does this)"

@@ -102,7 +102,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     r.repaired
                 ),
             )
-            .fix(r.repaired.clone()),
+            .fix(r.repaired.clone())
+            .original(r.original.clone()),
         );
     }
 }
@@ -129,7 +130,7 @@ mod tests {
         assert_eq!(report.findings.len(), 1);
         let f = &report.findings[0];
         assert_eq!((f.line, f.column, f.end_column), (1, 5, 8));
-        assert_eq!(f.excerpt, "Số");
+        assert_eq!(f.excerpt, "Soá", "the original text the span covers");
         assert_eq!(f.fix.as_deref(), Some("Số"));
     }
 

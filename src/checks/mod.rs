@@ -105,6 +105,9 @@ pub struct Diagnostic {
     /// The finding rests on a guess (an ambiguous abbreviation, a symbol read across a line
     /// break): it is reported one severity lower than the rule's, never as an error.
     pub guess: bool,
+    /// The text the span covers in the original input, when it differs from the analysed text
+    /// (a repaired word): the finding's excerpt.
+    pub original: Option<String>,
 }
 
 impl Diagnostic {
@@ -115,12 +118,18 @@ impl Diagnostic {
             fix: None,
             help: None,
             guess: false,
+            original: None,
         }
     }
 
     /// Marks the finding as resting on a guess.
     pub fn guess(mut self) -> Self {
         self.guess = true;
+        self
+    }
+
+    pub fn original(mut self, original: impl Into<String>) -> Self {
+        self.original = Some(original.into());
         self
     }
 
@@ -155,9 +164,15 @@ impl Rule {
             .map_or("", |(_, d)| d)
     }
 
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.doc().lines().next().unwrap_or("")
+    /// The first paragraph of the documentation on one line: whole sentences, never cut at a
+    /// line break.
+    pub fn summary(&self) -> String {
+        self.doc()
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -361,11 +376,13 @@ pub fn to_finding(source: &SourceFile, rule: &str, severity: Severity, d: Diagno
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        excerpt: source
-            .text
-            .get(d.span.start..d.span.end)
-            .unwrap_or("")
-            .to_string(),
+        excerpt: d.original.unwrap_or_else(|| {
+            source
+                .text
+                .get(d.span.start..d.span.end)
+                .unwrap_or("")
+                .to_string()
+        }),
         fix: d.fix,
         help: d.help,
         location: source.line_label(start.line as usize - 1).map(String::from),

@@ -76,6 +76,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
     };
 
     let mut body = Parser::new(&styles, &numbering, Mode::Body);
+    body.text_left = limits.max_text;
+    body.limits = Some(limits);
     archive.stream(&main, |r| xml::walk_reader(r, |ev| body.event(ev)))?;
     let Some(()) = body.done else {
         return Err(format!("{main} không có nội dung (thiếu w:body)"));
@@ -95,6 +97,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
             continue;
         }
         let mut notes = Parser::new(&styles, &numbering, Mode::Notes);
+        notes.text_left = body.text_left;
+        notes.limits = Some(limits);
         // Note numbers continue the body's, so references inside notes are rare but counted.
         notes.footnote_order = footnote_order.clone();
         notes.endnote_order = endnote_order.clone();
@@ -502,6 +506,9 @@ struct Parser<'a> {
     notes: HashMap<String, Lines>,
     note_id: Option<String>,
     legacy_runs: HashMap<LegacyFont, usize>,
+    /// Text bytes this part may still produce ([`Limits::max_text`]).
+    text_left: u64,
+    limits: Option<&'a Limits>,
 }
 
 impl<'a> Parser<'a> {
@@ -525,6 +532,8 @@ impl<'a> Parser<'a> {
             notes: HashMap::new(),
             note_id: None,
             legacy_runs: HashMap::new(),
+            text_left: u64::MAX,
+            limits: None,
         }
     }
 
@@ -534,6 +543,12 @@ impl<'a> Parser<'a> {
             Ev::End(name) => self.end(name),
             Ev::Text(t) => {
                 if self.skip == 0 && self.in_text {
+                    let n = t.len() as u64;
+                    if n > self.text_left {
+                        let limits = self.limits.cloned().unwrap_or_default();
+                        return Err(XmlError(super::text_too_large(&limits)));
+                    }
+                    self.text_left -= n;
                     let t: String = t
                         .chars()
                         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })

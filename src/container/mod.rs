@@ -76,6 +76,9 @@ pub struct Limits {
     pub max_ratio: u64,
     /// Most entries in a ZIP archive.
     pub max_entries: usize,
+    /// Most bytes of extracted text (UTF-8): the reader stops as soon as it has produced more,
+    /// so a huge document costs no more than a text file at the `--max-file-size` limit.
+    pub max_text: u64,
 }
 
 impl Default for Limits {
@@ -84,6 +87,7 @@ impl Default for Limits {
             max_uncompressed: 200_000_000,
             max_ratio: 100,
             max_entries: 10_000,
+            max_text: crate::input::DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -102,6 +106,14 @@ impl Extracted {
     pub fn text(&self) -> String {
         self.lines.join("\n")
     }
+}
+
+/// The error of a reader that produced more than [`Limits::max_text`] bytes of text.
+pub fn text_too_large(limits: &Limits) -> String {
+    format!(
+        "văn bản trích ra vượt giới hạn {} byte (--max-file-size): không đọc tiếp",
+        limits.max_text
+    )
 }
 
 /// Reads a container's text, never panicking.
@@ -137,7 +149,18 @@ pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, S
 
 /// Checks a container file: extract, repair (span level), run the pipeline, label the lines.
 pub fn check_bytes(path: &str, kind: Kind, bytes: &[u8], options: &Options) -> FileReport {
-    match extract(kind, bytes, &Limits::default()) {
+    check_bytes_within(path, kind, bytes, options, &Limits::default())
+}
+
+/// [`check_bytes`] under the given limits.
+pub fn check_bytes_within(
+    path: &str,
+    kind: Kind,
+    bytes: &[u8],
+    options: &Options,
+    limits: &Limits,
+) -> FileReport {
+    match extract(kind, bytes, limits) {
         Ok(extracted) => check_extracted(path, extracted, options, bytes.len() as u64),
         Err(e) => FileReport {
             bytes: bytes.len() as u64,

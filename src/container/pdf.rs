@@ -51,8 +51,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
             MAX_CONTENT / 1_000_000
         ));
     }
-    let mut out = Layout::default();
+    let mut out = Layout {
+        text_left: limits.max_text,
+        ..Layout::default()
+    };
     if let Err(e) = pdf_extract::output_doc(&doc, &mut out) {
+        if out.text_exceeded {
+            return Err(super::text_too_large(limits));
+        }
         if out.total >= MAX_GLYPHS {
             return Err(format!(
                 "PDF bất thường: hơn {MAX_GLYPHS} ký tự, không đọc tiếp"
@@ -302,6 +308,9 @@ struct Glyph {
 struct Layout {
     /// Glyphs seen over all pages.
     total: usize,
+    /// Text bytes still allowed ([`Limits::max_text`]); set when exceeded, to stop the reader.
+    text_left: u64,
+    text_exceeded: bool,
     page: u32,
     page_width: f64,
     flip: Option<Transform>,
@@ -436,6 +445,11 @@ impl OutputDev for Layout {
             return Ok(());
         }
         let text: String = char.chars().filter(|c| !c.is_control()).collect();
+        if text.len() as u64 > self.text_left {
+            self.text_exceeded = true;
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
+        self.text_left -= text.len() as u64;
         if text.is_empty() {
             return Ok(());
         }

@@ -6,6 +6,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod sarif;
+pub mod statistics;
 pub mod text;
 
 use crate::finding::{FileReport, Severity};
@@ -151,7 +152,8 @@ impl Summary {
         let get = |s: &str| self.by_severity.get(s).copied().unwrap_or(0);
         let secs = self.elapsed.as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
-        let rate = if secs > 0.0 {
+        // A rate over a few milliseconds says nothing ("47571 tệp/s" for one file).
+        let rate = if secs >= MIN_SECONDS_FOR_RATE {
             format!(
                 ", {:.1} MB/s, {:.0} tệp/s",
                 mb / secs,
@@ -171,6 +173,9 @@ impl Summary {
         )
     }
 }
+
+/// Runs shorter than this get no throughput in the human summary.
+pub const MIN_SECONDS_FOR_RATE: f64 = 0.5;
 
 /// A streaming output format.
 pub trait Reporter {

@@ -263,7 +263,8 @@ impl<W: Write> Reporter for SarifReporter<W> {
             })
             .collect();
         let invocation = json!({
-            "executionSuccessful": true,
+            // A file that could not be read is a run that did not do all it was asked.
+            "executionSuccessful": self.errors.is_empty(),
             "toolExecutionNotifications": notifications,
             "properties": {
                 "files": summary.files,

@@ -57,6 +57,9 @@ pub struct TextReporter<W: Write> {
     out: W,
     style: Style,
     concise: bool,
+    /// Where per-file errors go: with the findings (`None`), or apart (the CLI: standard error,
+    /// so that a pipe of findings carries findings only).
+    errors: Option<Box<dyn Write + Send>>,
 }
 
 impl<W: Write> TextReporter<W> {
@@ -65,8 +68,25 @@ impl<W: Write> TextReporter<W> {
             out,
             style,
             concise,
+            errors: None,
         }
     }
+
+    /// Per-file errors written to `errors` instead of the output.
+    pub fn with_errors_to(mut self, errors: Box<dyn Write + Send>) -> Self {
+        self.errors = Some(errors);
+        self
+    }
+}
+
+/// Blanks as wide as `shown`'s first `caret` characters, tabs kept as tabs so that the caret
+/// lines up under the span however the terminal expands them.
+fn caret_indent(shown: &str, caret: usize) -> String {
+    shown
+        .chars()
+        .take(caret)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect()
 }
 
 /// How many characters of a span the caret marks: those on its first line, at most [`MAX_WIDTH`].
@@ -172,7 +192,7 @@ impl<W: Write> TextReporter<W> {
                 self.out,
                 "{pad} {} {}{}",
                 s.gutter("|"),
-                " ".repeat(caret),
+                caret_indent(&shown, caret),
                 s.severity(f.severity, &"^".repeat(width))
             )?;
         }
@@ -190,9 +210,18 @@ impl<W: Write> Reporter for TextReporter<W> {
     fn file(&mut self, report: &FileReport, text: Option<&str>) -> io::Result<()> {
         if let Some(error) = &report.error {
             let head = self.style.severity(Severity::Error, "error");
-            writeln!(self.out, "{head}: {}: {error}", report.path)?;
-            if !self.concise {
-                writeln!(self.out)?;
+            let path = crate::input::shorten(&report.path);
+            match &mut self.errors {
+                Some(errors) => {
+                    writeln!(errors, "{head}: {path}: {error}")?;
+                    errors.flush()?;
+                }
+                None => {
+                    writeln!(self.out, "{head}: {path}: {error}")?;
+                    if !self.concise {
+                        writeln!(self.out)?;
+                    }
+                }
             }
         }
         for f in &report.findings {
@@ -269,6 +298,11 @@ mod tests {
             shown.chars().skip(caret).take(width).collect::<String>(),
             "TARGET"
         );
+    }
+
+    #[test]
+    fn carets_keep_the_tabs_of_the_line() {
+        assert_eq!(caret_indent("\tSố:\tx", 5), "\t   \t");
     }
 
     #[test]
