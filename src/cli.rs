@@ -1173,7 +1173,7 @@ fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()> {
     };
     if container.is_some() && args.in_place {
         return Err(io::Error::other(
-            "--in-place chỉ ghi lại tệp văn bản; hãy lưu văn bản của tệp .docx hoặc PDF bằng -o TỆP.txt",
+            "--in-place chỉ ghi lại tệp văn bản và tệp .docx; hãy lưu văn bản của tệp .doc hoặc PDF bằng -o TỆP.txt",
         ));
     }
     let decoded = match container {
