@@ -270,6 +270,23 @@ fn check_answers_the_same_document_as_the_command_line_and_goes_on_after_bad_fil
 }
 
 #[test]
+fn a_word_97_doc_is_checked_as_the_command_line_checks_it() {
+    let url = default_server();
+    let name = "004_c0af4205e287f79a.vni.doc";
+    let doc = std::fs::read(format!("tests/fixtures/doc/{name}")).expect(".doc fixture");
+    let files: Vec<(&str, &[u8])> = vec![(name, &doc)];
+    let a = post_files(&format!("{url}/api/check"), &files, None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let served = without_timing(a.json());
+    let cli: Value = serde_json::from_slice(&cli_on(&files, &["check", "--format", "json"]))
+        .expect("check's JSON");
+    assert_eq!(served, without_timing(cli), "same document as check");
+    let report = &served["files"][0];
+    assert!(report["error"].is_null(), "{report}");
+    assert!(report["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
 fn a_raw_body_named_by_query_is_checked_like_an_upload() {
     let url = default_server();
     let (name, txt) = seed(1);
