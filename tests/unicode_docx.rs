@@ -255,7 +255,7 @@ fn normalize_writes_unicode_docx_files_and_never_over_its_input() {
         plan.as_os_str(),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("chính tệp đầu vào"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cũng là tệp đầu vào"));
     // A folder of files.
     let second = dir.join("vni.docx");
     std::fs::write(
