@@ -208,6 +208,16 @@ fn tricky_clean_text_is_untouched() {
         "Trà và cà phê, cá kho tộ; Tô Thị Bê; Đà Lạt – Lâm Đồng … “Ở đâu?”",
         "Số: 12/KH-THCS ngày 05/9/2024 – Năm học 2024–2025 (1.250.000 đồng)",
         "a) b) c) 1. 2. 3. I. II. III. IV. – • ● ○ ■ □ ✓ ✔ © ® ° ± × ÷ ½",
+        // Mixed case typed by hand, a district name, a closing curly quote, dot leaders: all correct.
+        "NHóm hy vọng",
+        "HUYỆN LẤP VÒ, TỈNH ĐỒNG THÁP",
+        "Lấp Vò, Đồng Tháp",
+        "“Ngày hội tri ân” của trường",
+        "lòng tri ân”",
+        "ngày……tháng……năm 2024",
+        "……tháng",
+        // Words the residue repairs must leave: possible syllables with ò, ó, ơ.
+        "sáng ngời, thuở ấy, mời họp, bởi vì, có hóa khó phòng còn hòa, ơn nghĩa, vợ chồng",
     ] {
         let d = decode_str(line);
         assert_eq!(d.text, line, "{:?}", d.report.repairs);
