@@ -127,7 +127,7 @@ pub fn finish(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> 
         let vni: u32 = residue_stats.iter().map(|r| r.vni_confident).sum();
         for (i, rst) in residue_stats.iter().enumerate() {
             let evidence = Evidence {
-                lost_u: rst.lost_u_contextual > 0 && (lost_u >= 2 || rst.lost_u_confident > 0),
+                lost_u: lost_u >= 2 || rst.lost_u_confident > 0,
                 vni: rst.vni_contextual > 0 && (vni >= 2 || rst.vni_confident > 0),
             };
             if evidence.lost_u || evidence.vni {

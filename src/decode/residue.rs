@@ -57,7 +57,8 @@ pub fn needs_look(line: &str) -> bool {
 pub struct ResidueStats {
     /// Words repaired as lost ư on the evidence of the word alone.
     pub lost_u_confident: u32,
-    /// Words that would be repaired as lost ư with the evidence of other words.
+    /// Words with ơ that would be repaired as lost ư with the evidence of other words (short
+    /// words without ơ are only looked at with that evidence).
     pub lost_u_contextual: u32,
     /// Words repaired as VNI letters left on the evidence of the word alone.
     pub vni_confident: u32,
@@ -189,10 +190,10 @@ fn lost_u_short(w: &[char], buf: &mut String) -> Option<String> {
 }
 
 /// VNI's one-byte letters left as Latin-1: the repaired word and whether the evidence is the word
-/// alone (as written no syllable, repaired one). With other such words in view (`context`), a
-/// word that is a syllable as written is repaired too when the repaired one is a more common
-/// listed syllable ("vò" → "vị", "trò" → "trị"); "phòng", "còn" have no such reading.
-fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool)> {
+/// alone (as written no syllable, repaired one). A word that is a syllable as written is proposed
+/// too, for when other such words are in view, if the repaired one is a more common listed
+/// syllable ("vò" → "vị", "trò" → "trị"); "phòng", "còn" have no such reading.
+fn vni_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
     if !w.iter().any(|&c| vni_residue(c).is_some()) {
         return None;
     }
@@ -203,8 +204,7 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
         let cand: String = w.iter().map(|&c| vni_residue(c).unwrap_or(c)).collect();
         return syllable::lexicon_rank(&cand)
             .is_some_and(|r| r < rank_found)
-            .then_some((cand, false))
-            .filter(|_| context || found == 0);
+            .then_some((cand, false));
     }
     // Each residue letter alone first (a word has one tone), then all of them.
     let positions: Vec<usize> = (0..w.len())
@@ -235,7 +235,8 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
 /// repair, if anything changed, and what was found.
 pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
     let mut stats = ResidueStats::default();
-    if !needs_look(line) {
+    // With lost-ư evidence, short words without any mark ("nh" for "như") are looked at too.
+    if !(needs_look(line) || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))) {
         return (None, stats);
     }
     let chars: Vec<char> = line.chars().collect();
@@ -283,7 +284,7 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
             if confident || evidence.lost_u {
                 edits.push((s, e, fixed, Damage::LostU));
             }
-        } else if let Some((fixed, confident)) = vni_word(w, true, &mut buf) {
+        } else if let Some((fixed, confident)) = vni_word(w, &mut buf) {
             if confident {
                 stats.vni_confident += 1;
             } else {
@@ -292,11 +293,10 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
             if confident || evidence.vni {
                 edits.push((s, e, fixed, Damage::VniResidue));
             }
-        } else if let Some(fixed) = lost_u_short(w, &mut buf) {
-            stats.lost_u_contextual += 1;
-            if evidence.lost_u {
-                edits.push((s, e, fixed, Damage::LostU));
-            }
+        } else if evidence.lost_u
+            && let Some(fixed) = lost_u_short(w, &mut buf)
+        {
+            edits.push((s, e, fixed, Damage::LostU));
         }
         k += 1;
     }
