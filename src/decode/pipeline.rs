@@ -128,7 +128,7 @@ pub fn finish(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> 
         for (i, rst) in residue_stats.iter().enumerate() {
             let evidence = Evidence {
                 lost_u: lost_u >= 2 || rst.lost_u_confident > 0,
-                vni: rst.vni_contextual > 0 && (vni >= 2 || rst.vni_confident > 0),
+                vni: vni >= 2 || rst.vni_confident > 0,
             };
             if evidence.lost_u || evidence.vni {
                 let pre_map = pre.and_then(|p| p.get(i)).unwrap_or(&identity);

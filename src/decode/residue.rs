@@ -46,24 +46,55 @@ fn is_o_horn(c: char) -> bool {
 /// Whether a line can hold any of this module's damage; the whole cost for most lines.
 #[inline]
 pub fn needs_look(line: &str) -> bool {
-    !line.is_ascii()
-        && line
-            .chars()
-            .any(|c| c == SOFT_HYPHEN || vni_residue(c).is_some() || is_o_horn(c))
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let (hit, len) = match x {
+            // U+00AD soft hyphen.
+            0xC2 => (y == 0xAD, 2),
+            // ò Ò æ Æ ó Ó î Î.
+            0xC3 => (
+                matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                2,
+            ),
+            // ơ Ơ; ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3): a lost ư of "ươ" leaves "ơng",
+            // "ơc" or "ơu", which no syllable has.
+            0xC6 | 0xE1 => {
+                let horn = (x == 0xC6 && matches!(y, 0xA0 | 0xA1))
+                    || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)));
+                let len = if x == 0xC6 { 2 } else { 3 };
+                let next = b.get(i + len).copied().unwrap_or(0);
+                (
+                    horn && matches!(next, b'n' | b'N' | b'c' | b'C' | b'u' | b'U'),
+                    len,
+                )
+            }
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if hit {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
-/// What the look at a line found.
+/// What the look at a line found: the words repaired on the evidence of the word alone, which
+/// are the evidence for the words that need it (see [`Evidence`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ResidueStats {
-    /// Words repaired as lost ư on the evidence of the word alone.
+    /// Words repaired as lost ư (no syllable as written, one with ư).
     pub lost_u_confident: u32,
-    /// Words with ơ that would be repaired as lost ư with the evidence of other words (short
-    /// words without ơ are only looked at with that evidence).
-    pub lost_u_contextual: u32,
-    /// Words repaired as VNI letters left on the evidence of the word alone.
+    /// Words repaired as VNI letters left (no syllable as written, one repaired).
     pub vni_confident: u32,
-    /// Words that would be repaired as VNI letters left with the evidence of other words.
-    pub vni_contextual: u32,
 }
 
 /// What the rest of the document says: whether it has words that surely lost their ư, or surely
@@ -190,16 +221,19 @@ fn lost_u_short(w: &[char], buf: &mut String) -> Option<String> {
 }
 
 /// VNI's one-byte letters left as Latin-1: the repaired word and whether the evidence is the word
-/// alone (as written no syllable, repaired one). A word that is a syllable as written is proposed
-/// too, for when other such words are in view, if the repaired one is a more common listed
-/// syllable ("vò" → "vị", "trò" → "trị"); "phòng", "còn" have no such reading.
-fn vni_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
+/// alone (as written no syllable, repaired one). With other such words in view (`context`), a
+/// word that is a syllable as written is repaired too when the repaired one is a more common
+/// listed syllable ("vò" → "vị", "trò" → "trị"); "phòng", "còn" have no such reading.
+fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool)> {
     if !w.iter().any(|&c| vni_residue(c).is_some()) {
         return None;
     }
     let word: String = w.iter().collect();
     let found = score(&word, buf);
     if found != 0 {
+        if !context {
+            return None;
+        }
         let rank_found = syllable::lexicon_rank(&word).unwrap_or(u32::MAX);
         let cand: String = w.iter().map(|&c| vni_residue(c).unwrap_or(c)).collect();
         return syllable::lexicon_rank(&cand)
@@ -236,7 +270,12 @@ fn vni_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
 pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
     let mut stats = ResidueStats::default();
     // With lost-ư evidence, short words without any mark ("nh" for "như") are looked at too.
-    if !(needs_look(line) || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))) {
+    let look = if evidence.lost_u || evidence.vni {
+        !line.is_ascii() || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))
+    } else {
+        needs_look(line)
+    };
+    if !look {
         return (None, stats);
     }
     let chars: Vec<char> = line.chars().collect();
@@ -278,21 +317,15 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
         if let Some((fixed, confident)) = lost_u_word(w, &mut buf) {
             if confident {
                 stats.lost_u_confident += 1;
-            } else {
-                stats.lost_u_contextual += 1;
             }
             if confident || evidence.lost_u {
                 edits.push((s, e, fixed, Damage::LostU));
             }
-        } else if let Some((fixed, confident)) = vni_word(w, &mut buf) {
+        } else if let Some((fixed, confident)) = vni_word(w, evidence.vni, &mut buf) {
             if confident {
                 stats.vni_confident += 1;
-            } else {
-                stats.vni_contextual += 1;
             }
-            if confident || evidence.vni {
-                edits.push((s, e, fixed, Damage::VniResidue));
-            }
+            edits.push((s, e, fixed, Damage::VniResidue));
         } else if evidence.lost_u
             && let Some(fixed) = lost_u_short(w, &mut buf)
         {
