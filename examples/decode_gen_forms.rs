@@ -41,6 +41,15 @@ fn main() {
             "mojibake.txt",
             encode::utf8_mojibake(&clean, encode::Undefined::Keep).into_bytes(),
         ),
+        (
+            "tcvn3-soft-hyphen-u.txt",
+            corpus::soft_hyphen_u(&clean).into_bytes(),
+        ),
+        ("tcvn3-lost-u.txt", corpus::lost_u(&clean).into_bytes()),
+        (
+            "vni-letters-left.txt",
+            corpus::vni_letters_left(&clean).into_bytes(),
+        ),
     ];
     for (name, bytes) in forms {
         let path = std::path::Path::new(&out).join(name);

@@ -208,6 +208,16 @@ fn tricky_clean_text_is_untouched() {
         "Trà và cà phê, cá kho tộ; Tô Thị Bê; Đà Lạt – Lâm Đồng … “Ở đâu?”",
         "Số: 12/KH-THCS ngày 05/9/2024 – Năm học 2024–2025 (1.250.000 đồng)",
         "a) b) c) 1. 2. 3. I. II. III. IV. – • ● ○ ■ □ ✓ ✔ © ® ° ± × ÷ ½",
+        // Mixed case typed by hand, a district name, a closing curly quote, dot leaders: all correct.
+        "NHóm hy vọng",
+        "HUYỆN LẤP VÒ, TỈNH ĐỒNG THÁP",
+        "Lấp Vò, Đồng Tháp",
+        "“Ngày hội tri ân” của trường",
+        "lòng tri ân”",
+        "ngày……tháng……năm 2024",
+        "……tháng",
+        // Words the residue repairs must leave: possible syllables with ò, ó, ơ.
+        "sáng ngời, thuở ấy, mời họp, bởi vì, có hóa khó phòng còn hòa, ơn nghĩa, vợ chồng",
     ] {
         let d = decode_str(line);
         assert_eq!(d.text, line, "{:?}", d.report.repairs);
@@ -233,4 +243,59 @@ fn tone_style_of_seed_000() {
     for w in &t.words {
         assert_eq!(&d.text[w.span.start..w.span.end], w.word);
     }
+}
+
+#[test]
+fn residue_of_conversions_is_repaired_and_reported() {
+    for (damaged, intended, damage, column, end_column) in [
+        (
+            "Tr\u{AD}ờng Tiểu học",
+            "Trường Tiểu học",
+            "tcvn3-u-as-soft-hyphen",
+            1,
+            7,
+        ),
+        ("V/v Hớng dẫn", "V/v Hướng dẫn", "tcvn3-u-lost", 5, 9),
+        ("TR ỜNG THCS", "TRƯỜNG THCS", "tcvn3-u-lost", 1, 7),
+        ("tấm gơng sáng", "tấm gương sáng", "tcvn3-u-lost", 5, 9),
+        ("quyết đònh", "quyết định", "vni-letters-left", 7, 11),
+        ("qui đònh", "qui định", "vni-letters-left", 5, 9),
+        ("QUYẾT ĐÒNH", "QUYẾT ĐỊNH", "vni-letters-left", 7, 11),
+    ] {
+        let d = decode_str(damaged);
+        assert_eq!(d.text, intended, "{damaged:?}");
+        let r = &d.report.repairs[0];
+        assert_eq!(
+            (r.encoding.as_str(), r.column, r.end_column),
+            (damage, column, end_column),
+            "{damaged:?}: {:?}",
+            d.report.repairs
+        );
+        assert_eq!(d.report.repaired_lines, vec![1]);
+        // A second decode changes nothing.
+        assert_eq!(decode_str(&d.text).text, d.text);
+    }
+}
+
+#[test]
+fn lost_u_words_that_are_syllables_need_other_damaged_words() {
+    // "Ngời", "nh", "Lu" are repaired only because other words of the document lost their ư.
+    let d = decode_str("Hớng dẫn nhà trờng\nNgời ký\nnh sau\nLu: VT");
+    assert_eq!(d.text, "Hướng dẫn nhà trường\nNgười ký\nnhư sau\nLưu: VT");
+    assert!(
+        d.report
+            .repairs
+            .iter()
+            .all(|r| r.encoding == "tcvn3-u-lost")
+    );
+    let alone = "Ngời ký\nnh sau\nLu: VT";
+    assert_eq!(decode_str(alone).text, alone);
+    // VNI letters: "vò", "trò" are words, repaired only beside surely damaged ones ("đònh").
+    let d = decode_str("Quyết đònh, quy đònh của đơn vò\nchính trò, phòng, còn\nđòa phương");
+    assert_eq!(
+        d.text,
+        "Quyết định, quy định của đơn vị\nchính trị, phòng, còn\nđịa phương"
+    );
+    let alone = "đơn vò, học trò, con bò";
+    assert_eq!(decode_str(alone).text, alone);
 }

@@ -36,6 +36,9 @@ fn describe(label: &str) -> String {
         "tcvn3-as-cp1252" => "TCVN3 bị đọc nhầm thành Windows-1252".into(),
         "vni-as-cp1252" => "VNI bị đọc nhầm thành Windows-1252".into(),
         "utf8-as-cp1252" => "UTF-8 bị đọc nhầm thành Windows-1252 (mojibake)".into(),
+        "tcvn3-u-as-soft-hyphen" => "chữ ư của TCVN3 còn là dấu gạch mềm U+00AD".into(),
+        "tcvn3-u-lost" => "chữ ư của TCVN3 bị mất khi chuyển mã".into(),
+        "vni-letters-left" => "chữ một byte của VNI (ị, ỉ, ĩ, ỵ) còn ở dạng Latin-1".into(),
         other => other.to_string(),
     }
 }

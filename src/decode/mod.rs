@@ -28,6 +28,7 @@ pub mod detect;
 pub mod encode;
 pub mod legacy;
 pub mod repair;
+pub mod residue;
 pub mod syllable;
 pub mod tables;
 pub mod tone;

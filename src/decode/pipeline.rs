@@ -2,6 +2,7 @@
 //! maps and fill the report.
 
 use super::repair::{self, Damage, LineStats, SpanRepair};
+use super::residue::{self, Evidence, ResidueStats};
 use super::{Decoded, EncodingReport, Repair, nfc_line, split_lines};
 use crate::source::LineMap;
 use std::borrow::Cow;
@@ -76,6 +77,8 @@ pub fn finish(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> 
     let lines = split_lines(text);
     let mut changed: Vec<Option<Box<Changed>>> = Vec::with_capacity(lines.len());
     let mut stats: Vec<LineStats> = Vec::with_capacity(if repair { lines.len() } else { 0 });
+    let mut residue_stats: Vec<ResidueStats> =
+        Vec::with_capacity(if repair { lines.len() } else { 0 });
     let mut normalized_lines = 0u32;
     let identity = LineMap::identity();
     for (i, line) in lines.iter().enumerate() {
@@ -85,7 +88,10 @@ pub fn finish(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> 
             normalized_lines += 1;
         }
         let (rep, st) = if repair {
-            repair::repair_line(&norm, None)
+            let (rep, st) = repair::repair_line(&norm, None);
+            let (rep, rst) = residue::after(&norm, rep, Evidence::default());
+            residue_stats.push(rst);
+            (rep, st)
         } else {
             (None, LineStats::default())
         };
@@ -108,6 +114,33 @@ pub fn finish(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> 
                 let pre_map = pre.and_then(|p| p.get(i)).unwrap_or(&identity);
                 let (norm, nfc_map) = nfc(lines[i]);
                 let (rep, _) = repair::repair_line(&norm, Some(d));
+                let (rep, _) = residue::after(&norm, rep, Evidence::default());
+                if rep.is_some() {
+                    changed[i] = build(&norm, matches!(norm, Cow::Owned(_)), nfc_map, pre_map, rep);
+                }
+            }
+        }
+    }
+    // Lost ư that leaves a possible syllable ("Ngời") is repaired where other words lost theirs.
+    if repair {
+        let lost_u: u32 = residue_stats.iter().map(|r| r.lost_u_confident).sum();
+        let vni: u32 = residue_stats.iter().map(|r| r.vni_confident).sum();
+        for (i, rst) in residue_stats.iter().enumerate() {
+            let evidence = Evidence {
+                lost_u: lost_u >= 2 || rst.lost_u_confident > 0,
+                vni: vni >= 2 || rst.vni_confident > 0,
+            };
+            if evidence.lost_u || evidence.vni {
+                let pre_map = pre.and_then(|p| p.get(i)).unwrap_or(&identity);
+                let (norm, nfc_map) = nfc(lines[i]);
+                let forced = damage
+                    .as_deref()
+                    .and_then(|_| document_damage(&stats))
+                    .filter(|&d| {
+                        stats[i].candidates > 0 && stats[i].all_cp1252 && stats[i].mode != Some(d)
+                    });
+                let (rep, _) = repair::repair_line(&norm, forced);
+                let (rep, _) = residue::after(&norm, rep, evidence);
                 if rep.is_some() {
                     changed[i] = build(&norm, matches!(norm, Cow::Owned(_)), nfc_map, pre_map, rep);
                 }

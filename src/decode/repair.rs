@@ -21,6 +21,12 @@ pub enum Damage {
     Tcvn3,
     Vni,
     Utf8,
+    /// TCVN3 ư kept as the soft hyphen U+00AD inside Unicode text ([`super::residue`]).
+    SoftHyphenU,
+    /// TCVN3 ư dropped by a conversion ("Hớng" for "Hướng", [`super::residue`]).
+    LostU,
+    /// VNI one-byte letters left as Latin-1 in Unicode text ("đònh", [`super::residue`]).
+    VniResidue,
 }
 
 impl Damage {
@@ -30,6 +36,9 @@ impl Damage {
             Damage::Tcvn3 => "tcvn3-as-cp1252",
             Damage::Vni => "vni-as-cp1252",
             Damage::Utf8 => "utf8-as-cp1252",
+            Damage::SoftHyphenU => "tcvn3-u-as-soft-hyphen",
+            Damage::LostU => "tcvn3-u-lost",
+            Damage::VniResidue => "vni-letters-left",
         }
     }
 
@@ -419,6 +428,7 @@ fn strong_evidence(found: &str, cand: &str, damage: Damage, buf: &mut String) ->
         Damage::Utf8 => true,
         Damage::Vni => cand.chars().count() < found.chars().count(),
         Damage::Tcvn3 => syllable::lexicon_rank_with(cand, buf).is_some_and(|r| r < VERY_COMMON),
+        Damage::SoftHyphenU | Damage::LostU | Damage::VniResidue => false,
     }
 }
 
@@ -474,18 +484,48 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             return Some(verdict);
         }
     }
+    // A common syllable behind several quotes or dots ("……tháng").
+    let (ls, le) = letters_of(word);
+    if (ls, le) != (0, word.len())
+        && ls < le
+        && word[ls..le].chars().all(viet::is_viet_letter)
+        && plausibility(&word[ls..le], buf) == 3
+    {
+        verdict.clean = true;
+        verdict.core = (ls, le);
+        return Some(verdict);
+    }
     // (score, rank, candidate, damage, core)
     type Best = (u8, u32, String, Damage, (usize, usize));
     let mut best: Option<Best> = None;
     for &(s, e) in cores.as_slice() {
         let core = &word[s..e];
-        // Clean text is cased naturally; TCVN3 capitals come out as "PHã" (= "PHÓ").
-        let found = if natural_case(core) {
+        // Clean text is cased naturally; TCVN3 capitals come out as "PHã" (= "PHÓ"), never with
+        // an ASCII lowercase letter ("NHóm" is a word typed with a stray capital).
+        let found = if natural_case(core) || core.chars().any(|c| c.is_ascii_lowercase()) {
             plausibility(core, buf)
         } else {
             0
         };
+        // A legacy re-reading keeps the quotes and dots around the letters ("ân”" → "õn”"): the
+        // word as found is judged on its letters.
+        let (ls, le) = letters_of(core);
+        let letters = &core[ls..le];
+        let found_letters = if ls < le
+            && letters.len() < core.len()
+            && letters.chars().all(viet::is_viet_letter)
+            && (natural_case(letters) || letters.chars().any(|c| c.is_ascii_lowercase()))
+        {
+            found.max(plausibility(letters, buf))
+        } else {
+            found
+        };
         for damage in [Damage::Utf8, Damage::Tcvn3, Damage::Vni] {
+            let found = if damage == Damage::Utf8 {
+                found
+            } else {
+                found_letters
+            };
             // A lone character (a symbol such as "×" between spaces) is too little evidence for
             // a legacy re-reading on its own; line mode still repairs one-letter words.
             if damage != Damage::Utf8 && core.chars().nth(1).is_none() {
@@ -513,7 +553,11 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
                 0 => score >= 2 || (score == 1 && damage == Damage::Utf8),
                 // The word as found is a possible syllable, just not a listed one: it may well be
                 // a real word ("dù", "bông"), so only strong evidence counts.
-                _ => score == 3 && strong_evidence(core, &cand, damage, buf),
+                _ => {
+                    score == 3
+                        && strong_evidence(core, &cand, damage, buf)
+                        && !(damage == Damage::Tcvn3 && unicode_capitals_around(line, core))
+                }
             };
             if !accept {
                 continue;
@@ -544,6 +588,24 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
         verdict.core = core;
     }
     Some(verdict)
+}
+
+/// The byte range of a word's letters inside the quotes, dashes and dots around them.
+fn letters_of(word: &str) -> (usize, usize) {
+    let start = word.len() - word.trim_start_matches(is_edge_punct).len();
+    let end = word.trim_end_matches(is_edge_punct).len();
+    (start, end.max(start))
+}
+
+/// Whether `word` is in capitals on a line that has a toned capital no cp1252 reading produces
+/// ("LẤP VÒ"): the line was typed with Unicode capitals, which TCVN3 (ABC) does not have, so a
+/// capital word that is a syllable as it stands ("VÒ") is no TCVN3 damage ("VỀ").
+fn unicode_capitals_around(line: &str, word: &str) -> bool {
+    let is_upper = |c: char| viet::to_lower(c) != c;
+    word.chars().filter(|c| c.is_alphabetic()).all(is_upper)
+        && line.chars().any(|c| {
+            is_upper(c) && !c.is_ascii() && !legacy::is_cp1252_char(c) && viet::is_viet_letter(c)
+        })
 }
 
 /// In a line re-read as one legacy damage: the re-reading of a word, if it is Vietnamese (or the word

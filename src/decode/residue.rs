@@ -1,0 +1,484 @@
+//! Damage that survives a conversion to Unicode: letters a converter lost or left in the legacy
+//! charset, inside words that are otherwise correct Unicode.
+//!
+//! - **TCVN3 ư as a soft hyphen**: TCVN3's plain ư is byte 0xAD, which Windows-1252 reads as U+00AD,
+//!   an invisible soft hyphen ("Tr\u{AD}ờng" for "Trường", "s\u{AD}" for "sư");
+//! - **TCVN3 ư lost**: the soft hyphen then dropped, leaving "Hớng", "trờng", "đợc", or a space
+//!   where it was ("TR ỜNG");
+//! - **VNI residue**: a converter that joined VNI's base + mark pairs but kept VNI's one-byte
+//!   letters as Latin-1: "đònh" (ị), "chæ" (ỉ), "nghóa" (ĩ), and their capitals.
+//!
+//! The principle is that a correct word is never changed: a word is repaired only when as written
+//! it is no Vietnamese syllable and the repaired word is one ([`super::syllable`]). The one
+//! exception is a lost ư that leaves a possible but unlisted syllable ("Ngời" for "Người"): it is
+//! repaired into a listed syllable only when the document has other words that lost their ư
+//! (`lost_u_context`).
+
+use super::repair::{Damage, LineRepair, SpanRepair};
+use super::syllable;
+use super::viet;
+use crate::source::LineMap;
+
+/// The soft hyphen TCVN3's ư becomes through Windows-1252.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// VNI's one-byte letters as Latin-1 shows them, and the letters they are.
+fn vni_residue(c: char) -> Option<char> {
+    Some(match c {
+        'ò' => 'ị',
+        'Ò' => 'Ị',
+        'æ' => 'ỉ',
+        'Æ' => 'Ỉ',
+        'ó' => 'ĩ',
+        'Ó' => 'Ĩ',
+        'î' => 'ỵ',
+        'Î' => 'Ỵ',
+        _ => return None,
+    })
+}
+
+/// A letter of the ơ family (ơ with any tone, any case): the vowel after which a lost ư of "ươ"
+/// leaves its trace.
+fn is_o_horn(c: char) -> bool {
+    viet::vowel(c).is_some_and(|v| v.family == 8)
+}
+
+/// Whether a line can hold any of this module's damage; the whole cost for most lines.
+#[inline]
+pub fn needs_look(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let (hit, len) = match x {
+            // U+00AD soft hyphen.
+            0xC2 => (y == 0xAD, 2),
+            // ò Ò æ Æ ó Ó î Î.
+            0xC3 => (
+                matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                2,
+            ),
+            // ơ Ơ; ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3): a lost ư of "ươ" leaves "ơng",
+            // "ơc" or "ơu", which no syllable has.
+            0xC6 | 0xE1 => {
+                let horn = (x == 0xC6 && matches!(y, 0xA0 | 0xA1))
+                    || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)));
+                let len = if x == 0xC6 { 2 } else { 3 };
+                let next = b.get(i + len).copied().unwrap_or(0);
+                (
+                    horn && matches!(next, b'n' | b'N' | b'c' | b'C' | b'u' | b'U'),
+                    len,
+                )
+            }
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if hit {
+            return true;
+        }
+        i += len;
+    }
+    false
+}
+
+/// What the look at a line found: the words repaired on the evidence of the word alone, which
+/// are the evidence for the words that need it (see [`Evidence`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ResidueStats {
+    /// Words repaired as lost ư (no syllable as written, one with ư).
+    pub lost_u_confident: u32,
+    /// Words repaired as VNI letters left (no syllable as written, one repaired).
+    pub vni_confident: u32,
+}
+
+/// What the rest of the document says: whether it has words that surely lost their ư, or surely
+/// have VNI letters left.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Evidence {
+    pub lost_u: bool,
+    pub vni: bool,
+}
+
+/// A word of the line: char range (letters and soft hyphens).
+fn words(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let part = c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some();
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, chars.len()));
+    }
+    out
+}
+
+fn is_upper(c: char) -> bool {
+    viet::to_lower(c) != c
+}
+
+/// The ư to put at `at` of `word`, in the case its neighbours have.
+fn u_for(word: &[char], at: usize, replacing: bool) -> char {
+    let next = word.get(at + usize::from(replacing)).copied();
+    let before = &word[..at];
+    let upper = match next {
+        Some(n) if n != SOFT_HYPHEN => is_upper(n),
+        // Last letter ("TH\u{AD}"): capital only after two capitals.
+        _ => before.len() >= 2 && before.iter().all(|&c| is_upper(c)),
+    };
+    if upper { 'Ư' } else { 'ư' }
+}
+
+/// Every char of a word is a letter (no soft hyphen left, nothing else).
+fn score(word: &str, buf: &mut String) -> u8 {
+    syllable::classify(word, buf)
+}
+
+/// One proposed edit: char range of the line, replacement, damage.
+type Edit = (usize, usize, String, Damage);
+
+/// Repairs a word with soft hyphens for ư, if the result is a syllable.
+fn soft_hyphen_word(w: &[char], buf: &mut String) -> Option<String> {
+    if !w.contains(&SOFT_HYPHEN) || w.iter().all(|&c| c == SOFT_HYPHEN) {
+        return None;
+    }
+    let fixed: String = w
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c == SOFT_HYPHEN {
+                u_for(w, i, true)
+            } else {
+                c
+            }
+        })
+        .collect();
+    (score(&fixed, buf) >= 2).then_some(fixed)
+}
+
+/// A lost ư before the ơ of "ươ": the repaired word and whether the evidence is the word alone.
+fn lost_u_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
+    let at = w.iter().position(|&c| is_o_horn(c))?;
+    // "ươ" intact, "uơ" (thuở), or no onset before it: nothing lost.
+    if at == 0 || viet::vowel(w[at - 1]).is_some() {
+        return None;
+    }
+    let word: String = w.iter().collect();
+    let found = score(&word, buf);
+    if found == 3 {
+        return None;
+    }
+    let mut fixed: String = w[..at].iter().collect();
+    fixed.push(u_for(w, at, false));
+    fixed.extend(&w[at..]);
+    match (found, score(&fixed, buf)) {
+        (0, s) if s >= 2 => Some((fixed, true)),
+        (2, 3) => Some((fixed, false)),
+        _ => None,
+    }
+}
+
+/// A lost ư in a short word without ơ ("t" for "tư", "nh" for "như", "Lu" for "Lưu"): only
+/// ever repaired with other lost-ư words in view, into a listed syllable, never in capitals
+/// (abbreviations such as "TH").
+fn lost_u_short(w: &[char], buf: &mut String) -> Option<String> {
+    if w.len() > 4
+        || !w.iter().all(|c| c.is_ascii_alphabetic())
+        || (w.len() >= 2 && w.iter().all(|c| c.is_ascii_uppercase()))
+    {
+        return None;
+    }
+    let word: String = w.iter().collect();
+    if score(&word, buf) == 3 {
+        return None;
+    }
+    let mut best: Option<(u32, String)> = None;
+    for at in 0..=w.len() {
+        let upper = w.len() >= 2 && w[..at].iter().all(|c| c.is_ascii_uppercase()) && at >= 2;
+        let mut cand: String = w[..at].iter().collect();
+        cand.push(if upper { 'Ư' } else { 'ư' });
+        cand.extend(&w[at..]);
+        if let Some(rank) = syllable::lexicon_rank(&cand)
+            && best.as_ref().is_none_or(|(r, _)| rank < *r)
+        {
+            best = Some((rank, cand));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// VNI's one-byte letters left as Latin-1: the repaired word and whether the evidence is the word
+/// alone (as written no syllable, repaired one). With other such words in view (`context`), a
+/// word that is a syllable as written is repaired too when the repaired one is a more common
+/// listed syllable ("vò" → "vị", "trò" → "trị"); "phòng", "còn" have no such reading.
+fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool)> {
+    if !w.iter().any(|&c| vni_residue(c).is_some()) {
+        return None;
+    }
+    let word: String = w.iter().collect();
+    let found = score(&word, buf);
+    if found != 0 {
+        if !context {
+            return None;
+        }
+        let rank_found = syllable::lexicon_rank(&word).unwrap_or(u32::MAX);
+        let cand: String = w.iter().map(|&c| vni_residue(c).unwrap_or(c)).collect();
+        return syllable::lexicon_rank(&cand)
+            .is_some_and(|r| r < rank_found)
+            .then_some((cand, false));
+    }
+    // Each residue letter alone first (a word has one tone), then all of them.
+    let positions: Vec<usize> = (0..w.len())
+        .filter(|&i| vni_residue(w[i]).is_some())
+        .collect();
+    let mut best: Option<(u8, String)> = None;
+    for &p in &positions {
+        let cand: String = w
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if i == p {
+                    vni_residue(c).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let s = score(&cand, buf);
+        if s >= 2 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, cand));
+        }
+    }
+    best.map(|(_, c)| (c, true))
+}
+
+/// Repairs one line (the output of [`super::repair::repair_line`], or the NFC line). Returns the
+/// repair, if anything changed, and what was found.
+pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
+    let mut stats = ResidueStats::default();
+    // With lost-ư evidence, short words without any mark ("nh" for "như") are looked at too.
+    let look = if evidence.lost_u || evidence.vni {
+        !line.is_ascii() || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))
+    } else {
+        needs_look(line)
+    };
+    if !look {
+        return (None, stats);
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let ws = words(&chars);
+    let mut buf = String::with_capacity(32);
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let (s, e) = ws[k];
+        let w = &chars[s..e];
+        if let Some(fixed) = soft_hyphen_word(w, &mut buf) {
+            edits.push((s, e, fixed, Damage::SoftHyphenU));
+            k += 1;
+            continue;
+        }
+        // "TR ỜNG": a space left where ư was, between an onset and the rest.
+        if let Some(&(s2, e2)) = ws.get(k + 1)
+            && s2 == e + 1
+            && chars[e] == ' '
+            && is_o_horn(chars[s2])
+            && w.iter().all(|&c| viet::vowel(c).is_none())
+        {
+            let right: String = chars[s2..e2].iter().collect();
+            let mut joined: Vec<char> = w.to_vec();
+            joined.push(u_for(&chars[s2..e2], 0, false));
+            joined.extend(&chars[s2..e2]);
+            let joined: String = joined.iter().collect();
+            let left: String = w.iter().collect();
+            if score(&left, &mut buf) == 0
+                && score(&right, &mut buf) == 0
+                && score(&joined, &mut buf) >= 2
+            {
+                stats.lost_u_confident += 1;
+                edits.push((s, e2, joined, Damage::LostU));
+                k += 2;
+                continue;
+            }
+        }
+        if let Some((fixed, confident)) = lost_u_word(w, &mut buf) {
+            if confident {
+                stats.lost_u_confident += 1;
+            }
+            if confident || evidence.lost_u {
+                edits.push((s, e, fixed, Damage::LostU));
+            }
+        } else if let Some((fixed, confident)) = vni_word(w, evidence.vni, &mut buf) {
+            if confident {
+                stats.vni_confident += 1;
+            }
+            edits.push((s, e, fixed, Damage::VniResidue));
+        } else if evidence.lost_u
+            && let Some(fixed) = lost_u_short(w, &mut buf)
+        {
+            edits.push((s, e, fixed, Damage::LostU));
+        }
+        k += 1;
+    }
+    if edits.is_empty() {
+        return (None, stats);
+    }
+    (Some(apply(&chars, &edits)), stats)
+}
+
+/// Builds the repaired line, its column map and span records from char-range edits.
+fn apply(chars: &[char], edits: &[Edit]) -> LineRepair {
+    let mut text = String::with_capacity(chars.len() * 3);
+    let mut anchors = vec![(0u32, 0u32)];
+    let mut spans = Vec::with_capacity(edits.len());
+    let mut last = 0usize;
+    let mut out_col = 0u32;
+    for (s, e, rep, d) in edits {
+        text.extend(&chars[last..*s]);
+        out_col += (*s - last) as u32;
+        anchors.push((out_col, *s as u32));
+        text.push_str(rep);
+        out_col += rep.chars().count() as u32;
+        anchors.push((out_col, *e as u32));
+        spans.push(SpanRepair {
+            start: *s as u32,
+            end: *e as u32,
+            original: chars[*s..*e].iter().collect(),
+            repaired: rep.clone(),
+            damage: *d,
+        });
+        last = *e;
+    }
+    text.extend(&chars[last..]);
+    anchors.dedup();
+    LineRepair {
+        text,
+        map: LineMap::from_anchors(anchors),
+        spans,
+    }
+}
+
+/// Runs this module's repair after the cp1252 repair of a line: `first` is that repair (of `given`,
+/// if any). The spans of the second repair are moved to `given`'s columns.
+pub fn after(
+    given: &str,
+    first: Option<LineRepair>,
+    evidence: Evidence,
+) -> (Option<LineRepair>, ResidueStats) {
+    let base = first.as_ref().map_or(given, |f| f.text.as_str());
+    let (second, stats) = repair_line(base, evidence);
+    let Some(second) = second else {
+        return (first, stats);
+    };
+    let Some(first) = first else {
+        return (Some(second), stats);
+    };
+    let mut spans = first.spans;
+    for sp in second.spans {
+        spans.push(SpanRepair {
+            start: first.map.original_column(sp.start),
+            end: first.map.original_column(sp.end),
+            ..sp
+        });
+    }
+    spans.sort_by_key(|sp| sp.start);
+    (
+        Some(LineRepair {
+            map: second.map.then(&first.map),
+            text: second.text,
+            spans,
+        }),
+        stats,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(line: &str, ctx: bool) -> String {
+        let evidence = Evidence {
+            lost_u: ctx,
+            vni: ctx,
+        };
+        repair_line(line, evidence)
+            .0
+            .map_or_else(|| line.to_string(), |r| r.text)
+    }
+
+    #[test]
+    fn soft_hyphen_is_u() {
+        assert_eq!(fix("Tr\u{AD}ờng Tiểu học", false), "Trường Tiểu học");
+        assert_eq!(fix("giáo s\u{AD} Lê", false), "giáo sư Lê");
+        assert_eq!(fix("L\u{AD}u: VT", false), "Lưu: VT");
+        assert_eq!(fix("TR\u{AD}ỜNG THCS", false), "TRƯỜNG THCS");
+    }
+
+    #[test]
+    fn lost_u_is_restored() {
+        assert_eq!(fix("Hớng dẫn", false), "Hướng dẫn");
+        assert_eq!(fix("nhà trờng đợc", false), "nhà trường được");
+        assert_eq!(fix("tấm gơng", false), "tấm gương");
+        assert_eq!(fix("TRỜNG THCS", false), "TRƯỜNG THCS");
+        assert_eq!(fix("TR ỜNG THCS", false), "TRƯỜNG THCS");
+        // "Ngời" is a possible syllable: repaired only with other lost-ư words in view.
+        assert_eq!(fix("Ngời ký", false), "Ngời ký");
+        assert_eq!(fix("Ngời ký", true), "Người ký");
+        assert_eq!(
+            fix("giáo s\u{AD} và t vấn, nh sau, Lu: VT", true),
+            "giáo sư và tư vấn, như sau, Lưu: VT"
+        );
+        assert_eq!(fix("t vấn, TH, THCS", false), "t vấn, TH, THCS");
+        assert_eq!(fix("trường TH, THCS", true), "trường TH, THCS");
+    }
+
+    #[test]
+    fn vni_residue_letters() {
+        assert_eq!(fix("quyết đònh", false), "quyết định");
+        assert_eq!(fix("qui đònh", false), "qui định");
+        assert_eq!(fix("ĐÒNH", false), "ĐỊNH");
+        assert_eq!(fix("chæ đạo", false), "chỉ đạo");
+        assert_eq!(fix("ý nghóa", false), "ý nghĩa");
+        // "vò", "trò" are words: with other VNI letters in view they are the commoner "vị", "trị".
+        assert_eq!(fix("đơn vò, chính trò", false), "đơn vò, chính trò");
+        assert_eq!(
+            fix("đơn vò, chính trò, phòng, còn", true),
+            "đơn vị, chính trị, phòng, còn"
+        );
+    }
+
+    #[test]
+    fn correct_words_stay() {
+        for l in [
+            "thuở ấy, mời họp, bởi vì",
+            "có hóa khó phòng còn hòa",
+            "café naïve Cæsar",
+            "ở đó, ơn nghĩa, vợ chồng",
+        ] {
+            assert_eq!(fix(l, false), l);
+        }
+        assert_eq!(fix("sáng ngời", false), "sáng ngời");
+    }
+
+    #[test]
+    fn spans_in_given_columns() {
+        let (r, _) = repair_line("a Hớng", Evidence::default());
+        let r = r.unwrap();
+        assert_eq!(r.spans[0].start, 2);
+        assert_eq!(r.spans[0].end, 6);
+        assert_eq!(r.map.original_column(7), 6);
+    }
+}
