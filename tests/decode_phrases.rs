@@ -279,9 +279,16 @@ fn residue_of_conversions_is_repaired_and_reported() {
 
 #[test]
 fn lost_u_words_that_are_syllables_need_other_damaged_words() {
-    // "Ngời", "nh", "Lu" are repaired only because other words of the document lost their ư.
-    let d = decode_str("Hớng dẫn nhà trờng\nNgời ký\nnh sau\nLu: VT");
-    assert_eq!(d.text, "Hướng dẫn nhà trường\nNgười ký\nnhư sau\nLưu: VT");
+    // "Ngời", "nh", "Lu" are repaired only because other words of the document surely lost their
+    // ư ("thởng" has no other reading; "trờng" could also be a lossy "trồng").
+    let d = decode_str("Hớng dẫn khen thởng nhà trờng\nNgời ký\nnh sau\nLu: VT");
+    assert_eq!(
+        d.text,
+        "Hướng dẫn khen thưởng nhà trường\nNgười ký\nnhư sau\nLưu: VT"
+    );
+    // Without a word that surely lost its ư, the possible syllables stay.
+    let d = decode_str("phổ thơng\nNgời ký\nnh sau");
+    assert_eq!(d.text, "phổ thơng\nNgời ký\nnh sau");
     assert!(
         d.report
             .repairs

@@ -43,6 +43,16 @@ fn is_o_horn(c: char) -> bool {
     viet::vowel(c).is_some_and(|v| v.family == 8)
 }
 
+/// The ô-family letter with the tone and case of an ơ-family one ("ờ" → "ồ").
+fn circumflex_for(c: char) -> char {
+    const HORN: &str = "ơờớởỡợƠỜỚỞỠỢ";
+    const HAT: &str = "ôồốổỗộÔỒỐỔỖỘ";
+    HORN.chars()
+        .position(|h| h == c)
+        .and_then(|i| HAT.chars().nth(i))
+        .unwrap_or(c)
+}
+
 /// Whether a line can hold any of this module's damage; the whole cost for most lines.
 #[inline]
 pub fn needs_look(line: &str) -> bool {
@@ -184,8 +194,16 @@ fn lost_u_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
     let mut fixed: String = w[..at].iter().collect();
     fixed.push(u_for(w, at, false));
     fixed.extend(&w[at..]);
+    // A lossy font conversion turns ô into ơ ("phổ thơng", "cơng lập"): where ô makes a syllable
+    // too, the word alone cannot tell a lost ư from a lost circumflex.
+    let with_o: String = w
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| if i == at { circumflex_for(c) } else { c })
+        .collect();
+    let ambiguous = score(&with_o, buf) == 3;
     match (found, score(&fixed, buf)) {
-        (0, s) if s >= 2 => Some((fixed, true)),
+        (0, s) if s >= 2 => Some((fixed, !ambiguous)),
         (2, 3) => Some((fixed, false)),
         _ => None,
     }
@@ -429,10 +447,15 @@ mod tests {
 
     #[test]
     fn lost_u_is_restored() {
-        assert_eq!(fix("Hớng dẫn", false), "Hướng dẫn");
-        assert_eq!(fix("nhà trờng đợc", false), "nhà trường được");
-        assert_eq!(fix("tấm gơng", false), "tấm gương");
-        assert_eq!(fix("TRỜNG THCS", false), "TRƯỜNG THCS");
+        // No syllable with ô either: the word alone decides.
+        assert_eq!(fix("khen thởng", false), "khen thưởng");
+        // "trờng" could be "trồng", "đợc" "độc", "phổ thơng" a lost circumflex: repaired only with
+        // other lost-ư words in view.
+        assert_eq!(fix("phổ thơng", false), "phổ thơng");
+        assert_eq!(fix("Hớng dẫn", true), "Hướng dẫn");
+        assert_eq!(fix("nhà trờng đợc", true), "nhà trường được");
+        assert_eq!(fix("tấm gơng", true), "tấm gương");
+        assert_eq!(fix("TRỜNG THCS", true), "TRƯỜNG THCS");
         assert_eq!(fix("TR ỜNG THCS", false), "TRƯỜNG THCS");
         // "Ngời" is a possible syllable: repaired only with other lost-ư words in view.
         assert_eq!(fix("Ngời ký", false), "Ngời ký");
@@ -475,7 +498,11 @@ mod tests {
 
     #[test]
     fn spans_in_given_columns() {
-        let (r, _) = repair_line("a Hớng", Evidence::default());
+        let evidence = Evidence {
+            lost_u: true,
+            vni: false,
+        };
+        let (r, _) = repair_line("a Hớng", evidence);
         let r = r.unwrap();
         assert_eq!(r.spans[0].start, 2);
         assert_eq!(r.spans[0].end, 6);
