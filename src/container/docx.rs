@@ -26,6 +26,26 @@ use std::io::{BufReader, Cursor, Read};
 /// Cells of a table row are joined with this (a column gap for `segment::cells`).
 pub const CELL_GAP: &str = "     ";
 
+/// Opens a .docx's ZIP, within the entry limit: the first step of reading and of rewriting one.
+pub(super) fn open_zip<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, String> {
+    if !bytes.starts_with(b"PK") {
+        return Err("không phải tệp .docx (không có cấu trúc ZIP)".to_string());
+    }
+    let zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("tệp .docx hỏng (ZIP không đọc được: {e})"))?;
+    if zip.len() > limits.max_entries {
+        return Err(format!(
+            "tệp .docx bất thường: {} mục trong ZIP (giới hạn {})",
+            zip.len(),
+            limits.max_entries
+        ));
+    }
+    Ok(zip)
+}
+
 /// Reads a .docx held in memory.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -35,18 +55,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
                 .to_string(),
         );
     }
-    if !bytes.starts_with(b"PK") {
-        return Err("không phải tệp .docx (không có cấu trúc ZIP)".to_string());
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("tệp .docx hỏng (ZIP không đọc được: {e})"))?;
-    if zip.len() > limits.max_entries {
-        return Err(format!(
-            "tệp .docx bất thường: {} mục trong ZIP (giới hạn {})",
-            zip.len(),
-            limits.max_entries
-        ));
-    }
+    let mut zip = open_zip(bytes, limits)?;
     let budget = Cell::new(limits.max_uncompressed);
     let mut archive = Archive {
         zip: &mut zip,

@@ -54,18 +54,7 @@ fn is_story_part(name: &str) -> bool {
 
 /// Converts a .docx held in memory.
 pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
-    if !bytes.starts_with(b"PK") {
-        return Err("không phải tệp .docx (không có cấu trúc ZIP)".to_string());
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("tệp .docx hỏng (ZIP không đọc được: {e})"))?;
-    if zip.len() > limits.max_entries {
-        return Err(format!(
-            "tệp .docx bất thường: {} mục trong ZIP (giới hạn {})",
-            zip.len(),
-            limits.max_entries
-        ));
-    }
+    let mut zip = super::docx::open_zip(bytes, limits)?;
     let mut budget = limits.max_uncompressed;
     let mut read_part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize| {
         let mut entry = zip
