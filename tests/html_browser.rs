@@ -6,7 +6,9 @@
 //! Without Chromium the test fails in CI (`CI=true`: `.ci/run` installs it, so a missing browser
 //! is a broken CI, not a pass) and is skipped with a message elsewhere.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+mod common;
+
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -16,19 +18,6 @@ fn vblint(args: &[&str]) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("vblint runs")
-}
-
-fn chromium() -> Option<PathBuf> {
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
 }
 
 /// Runs chromium headless with a fresh profile and a time limit; returns (stdout, stderr).
@@ -90,7 +79,7 @@ fn element_text<'a>(dom: &'a str, id: &str) -> &'a str {
 
 #[test]
 fn html_report_loads_in_chromium_and_matches_the_json() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         assert_ne!(
             std::env::var("CI").as_deref(),
             Ok("true"),

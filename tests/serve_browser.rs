@@ -23,24 +23,11 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
-
-fn chromium() -> Option<PathBuf> {
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
-}
 
 /// A child process killed when the test ends, however it ends.
 struct Reaped(Child);
@@ -349,7 +336,7 @@ fn assert_page_matches(cdp: &mut Cdp, index: usize, name: &str, expected: &Value
 
 #[test]
 fn the_page_marks_every_finding_of_check_and_runs_no_document_script() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("chromium is required in CI (.ci/run installs Debian's chromium)");
         }

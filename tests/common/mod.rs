@@ -773,3 +773,17 @@ pub fn formatted_docx() -> Vec<u8> {
         ("word/media/image1.png", image),
     ])
 }
+
+/// The Chromium (or Chrome) binary on PATH, for the browser tests.
+pub fn chromium() -> Option<std::path::PathBuf> {
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ];
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
