@@ -13,6 +13,7 @@ use super::{Field, Header, NumberLine, PlaceDate, cells, strip_emphasis};
 use crate::date::Date;
 use crate::source::{SourceFile, Span};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How far the header is looked for: this many non-blank lines, or this many bytes.
@@ -186,7 +187,7 @@ fn lines_of(text: &str, max: usize) -> Vec<(usize, usize, &str)> {
 /// A copy of the window where the line breaks inside one header cell are spaces (same bytes, so
 /// offsets hold): "Số:" followed by its number on a later line, a place name broken before its
 /// last word ("Hà" / "Nội, ngày …").
-fn join_split_cells(window: &str) -> String {
+fn join_split_cells(window: &str) -> Cow<'_, str> {
     static NUMBER_ALONE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|\s)(?:Số|SỐ)[ \t]*:?[ \t]*$").expect("valid regex"));
     static NUMBER_NEXT: LazyLock<Regex> =
@@ -211,7 +212,7 @@ fn join_split_cells(window: &str) -> String {
     static NATIONAL_REST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[ \t]*(?:XÃ[ \t]+HỘI[ \t]+)?CHỦ[ \t]+NGHĨA").expect("valid regex")
     });
-    let mut bytes = window.as_bytes().to_vec();
+    let mut joined: Option<Vec<u8>> = None;
     let lines = lines_of(window, usize::MAX);
     for (k, &(_, start, line)) in lines.iter().enumerate() {
         let Some(next) = lines[k + 1..].iter().find(|l| !l.2.trim().is_empty()) else {
@@ -223,6 +224,7 @@ fn join_split_cells(window: &str) -> String {
             || (DATE_CUT.is_match(line) && DATE_REST.is_match(next.2) && adjacent)
             || (NATIONAL_CUT.is_match(line) && NATIONAL_REST.is_match(next.2) && adjacent);
         if joins {
+            let bytes = joined.get_or_insert_with(|| window.as_bytes().to_vec());
             for b in &mut bytes[start + line.len()..next.1] {
                 if *b == b'\n' {
                     *b = b' ';
@@ -230,7 +232,11 @@ fn join_split_cells(window: &str) -> String {
             }
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| window.to_string())
+    // Only ASCII newlines became ASCII spaces, so the bytes are still UTF-8.
+    match joined {
+        None => Cow::Borrowed(window),
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| window.to_string())),
+    }
 }
 
 fn piece_start(p: &Piece) -> usize {
@@ -307,9 +313,11 @@ fn cell_pieces(cell: &Field) -> Vec<Piece> {
 }
 
 fn push_plain(out: &mut Vec<Piece>, text: &str, start: usize) {
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "*-–—_=~.,;:|".contains(c));
+    let edge = |c: char| c.is_whitespace() || "*-–—_=~.,;:|".contains(c);
+    let from_lead = text.trim_start_matches(edge);
+    let trimmed = from_lead.trim_end_matches(edge);
     if trimmed.chars().any(char::is_alphanumeric) {
-        let lead = text.find(trimmed).unwrap_or(0);
+        let lead = text.len() - from_lead.len();
         out.push(Piece::Plain(field(trimmed, start + lead)));
     }
 }
