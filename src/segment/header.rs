@@ -513,15 +513,18 @@ fn caps_title_end(t: &str) -> &str {
 }
 
 fn is_upper_word(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 /// Whether a piece of plain text is in capitals (an agency name).
 fn is_upper_text(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 3 && upper * 10 >= letters * 9
 }
 
 /// The lines (from, to) of the tightest group of anchors with the most distinct kinds.

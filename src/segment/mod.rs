@@ -305,17 +305,19 @@ pub fn to_roman(mut n: u32) -> String {
 
 /// Whether a cell is written in capitals (agency names, signature titles).
 fn is_upper_cell(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 3 && upper * 10 >= letters * 9
 }
 
 /// Whether a cell looks like a person's name: 2–6 words, each capitalized, no digits.
 fn is_person_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=6).contains(&words.len())
+    (2..=6).contains(&s.split_whitespace().take(7).count())
         && !is_upper_cell(s)
-        && words.iter().all(|w| {
+        && s.split_whitespace().all(|w| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
         })
