@@ -105,6 +105,10 @@ pub struct Classification {
     /// viewer dropped words): what it lacks rests on a guess.
     #[serde(skip)]
     pub header_doubt: bool,
+    /// Issued with another document ("(Ban hành kèm theo Quyết định số … ngày …)"): the number
+    /// and the date are that document's, not this one's.
+    #[serde(skip)]
+    pub attached: bool,
     pub evidence: Vec<Evidence>,
 }
 
@@ -116,6 +120,7 @@ impl Default for Classification {
             confidence: Confidence::Low,
             numbered: true,
             header_doubt: false,
+            attached: false,
             evidence: Vec::new(),
         }
     }
@@ -236,6 +241,7 @@ pub fn classify(
                 confidence: Confidence::High,
                 numbered: false,
                 header_doubt: false,
+                attached: false,
                 evidence,
             };
         }
@@ -253,6 +259,7 @@ pub fn classify(
             confidence: Confidence::Medium,
             numbered: false,
             header_doubt: false,
+            attached: false,
             evidence,
         };
     }
@@ -292,14 +299,44 @@ pub fn classify(
         };
         (Kind::Other, c)
     };
+    let attached = kind == Kind::Document && {
+        let mark = attached_mark(source, s);
+        if let Some(line) = mark {
+            evidence.push(Evidence {
+                line: line as u32 + 1,
+                what: "ban hành kèm theo văn bản khác".to_string(),
+            });
+        }
+        mark.is_some()
+    };
     Classification {
         kind,
         doc_type,
         confidence,
         numbered,
         header_doubt: type_on_top || confidence == Confidence::Low,
+        attached,
         evidence,
     }
+}
+
+/// "(Ban hành kèm theo Quyết định số …/QĐ-… ngày …)" under the title: the line that says the
+/// text is issued with another document. Looked for from the type line to a few lines into the
+/// body, in brackets or opening a line (a body's "các biểu mẫu kèm theo Công văn này" is not it).
+fn attached_mark(source: &SourceFile, s: &Structure) -> Option<usize> {
+    static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\(|^)\s*(?i:ban hành\s+)?(?i:kèm theo)\s+(?i:quyết định|công văn|kế hoạch|thông báo|tờ trình|nghị quyết|chỉ thị|hướng dẫn)")
+            .expect("valid regex")
+    });
+    let h = &s.header;
+    let from = h
+        .doc_type
+        .as_ref()
+        .map_or(0, |t| source.line_index(t.span.start));
+    let to = source.line_index(s.body.start) + 3;
+    (from..=to.min(from + 12))
+        .take_while(|&idx| idx < source.line_count())
+        .find(|&idx| ATTACHED.is_match(source.line(idx).trim_start()))
 }
 
 /// A document viewer's page: "Tải bản đầy đủ", "Bạn đang xem bản rút gọn", "Đang tải...".

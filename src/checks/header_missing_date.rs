@@ -6,6 +6,9 @@
 //! document takes effect, and every deadline in it is read against it. Without it, vblint can only
 //! judge dates against the configured `reference-date`.
 //!
+//! A text issued with another document ("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)"
+//! under its title) is dated by that document and is not flagged.
+//!
 //! ## Example
 //! ```text
 //! KẾ HOẠCH
@@ -20,6 +23,10 @@ use crate::source::Span;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let header = &cx.analysis.structure.header;
+    // A plan issued with a decision ("Ban hành kèm theo Quyết định số … ngày …") is dated by it.
+    if cx.analysis.document.attached {
+        return;
+    }
     match &header.place_date {
         Some(pd) if pd.day.is_none() || pd.month.is_none() || pd.year.is_none() => out.push(
             Diagnostic::new(pd.span, "ngày ban hành chưa điền đủ ngày, tháng, năm")
@@ -51,6 +58,15 @@ mod tests {
             ),
             ["Thủ Thừa, ngày    tháng    năm 2021"]
         );
+    }
+
+    #[test]
+    fn accepts_a_text_issued_with_a_decision() {
+        let text = "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nPhổ cập giáo dục năm 2013\n(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 5/11/2013 của Ủy ban nhân dân xã A)\nI. MỤC ĐÍCH\n";
+        assert!(flagged(check, text).is_empty());
+        // The same plan without the line that attaches it lacks its date.
+        let alone = text.replace("(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 5/11/2013 của Ủy ban nhân dân xã A)\n", "");
+        assert_eq!(flagged(check, &alone), ["KẾ HOẠCH"]);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! they identify the document in the register and in every later citation. An empty number is the
 //! mark of a draft sent out before registration.
 //!
+//! A text issued with another document ("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)"
+//! under its title) carries that document's number and is not flagged.
+//!
 //! ## Example
 //! ```text
 //! Số: /KH-PGDĐT
@@ -18,7 +21,8 @@ use crate::source::Span;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // A báo cáo sáng kiến, a thư mời: types that carry no number by convention.
-    if !cx.analysis.document.numbered {
+    // A plan issued with a decision has the decision's number.
+    if !cx.analysis.document.numbered || cx.analysis.document.attached {
         return;
     }
     let header = &cx.analysis.structure.header;
@@ -59,6 +63,14 @@ mod tests {
             flagged(check, "\nKẾ HOẠCH\nPhát động thi đua\nCăn cứ"),
             ["KẾ HOẠCH"]
         );
+    }
+
+    #[test]
+    fn accepts_a_text_issued_with_a_decision() {
+        let text = "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nA, ngày 5 tháng 11 năm 2013\nKẾ HOẠCH\nPhổ cập giáo dục năm 2013\n(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 5/11/2013 của Ủy ban nhân dân xã A)\nI. MỤC ĐÍCH\n";
+        assert!(flagged(check, text).is_empty());
+        let alone = text.replace("(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 5/11/2013 của Ủy ban nhân dân xã A)\n", "");
+        assert_eq!(flagged(check, &alone), ["KẾ HOẠCH"]);
     }
 
     #[test]

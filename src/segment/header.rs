@@ -44,11 +44,16 @@ pub struct FoundHeader {
     pub body_line: usize,
 }
 
+/// The national title; "NGHIA" for "NGHĨA" as lossy text has it.
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM").expect("valid regex")
+    Regex::new(r"(?i)CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGH(?:ĨA|IA)\s+VIỆT\s+NAM")
+        .expect("valid regex")
 });
+/// The motto; "Độc lập - Tự - Hạnh phúc" too: a search index's text drops short words ("do",
+/// "cứ", "quả").
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc").expect("valid regex")
+    Regex::new(r"(?i)Độc\s+lập\s*[-–—]+\s*Tự(?:\s+do)?\s*[-–—]+\s*Hạnh\s+phúc")
+        .expect("valid regex")
 });
 /// "Số: 21/KH-THPTLT", "Số 10-KH/LĐ", "Số  15 – KH/ ĐT", "Số: /KH-PGDĐT", "Số: ……/QĐ-X", "Số:".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -512,6 +517,21 @@ fn caps_title_end(t: &str) -> &str {
     }
 }
 
+/// The title part of what follows the type word on its line: a title in capitals ends where
+/// ordinary text starts; any title ends before an opening formula ("Căn cứ", "Kính gửi") or a
+/// note in brackets ("(Ban hành kèm theo …)"). Dangling brackets and dashes are left out.
+fn same_line_title(t: &str) -> &str {
+    static INLINE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:Căn cứ|Kính gửi|Kính gởi|Thực hiện|Thi hành)[\s:]|\s\((?i:ban hành kèm theo|kèm theo)")
+            .expect("valid regex")
+    });
+    let mut kept = caps_title_end(t);
+    if let Some(m) = INLINE_BODY.find(kept) {
+        kept = &kept[..m.start()];
+    }
+    kept.trim_end_matches(|c: char| c.is_whitespace() || "([“\"-–—:,".contains(c))
+}
+
 fn is_upper_word(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(char::is_uppercase)
@@ -674,7 +694,13 @@ fn assemble(
     found.first_line = first_agency_line.map_or(from, |l| l.min(from));
     let mut body_line = to + 1;
     if type_line.is_none()
-        && let Some((title, line)) = subject_line(source, from, to)
+        && let Some((title, line)) = subject_line(source, from, to).or_else(|| {
+            let cluster = pieces.iter().filter(|(l, _)| in_cluster(*l));
+            inline_subject(cluster).map(|f| {
+                let line = source.line_index(f.span.start);
+                (f, line)
+            })
+        })
     {
         h.title = Some(title);
         body_line = body_line.max(line + 1);
@@ -684,8 +710,36 @@ fn assemble(
         h.title = title;
         body_line = body_line.max(next);
     }
+    if let Some(t) = &h.title
+        && let Some((full, line)) = full_copy_of_title(source, t)
+    {
+        h.title = Some(full);
+        body_line = body_line.max(line + 1);
+    }
     found.body_line = body_line;
     found
+}
+
+/// A web page's summary line repeats the header cut short ("… TỜ TRÌNH Về việc công nhận"),
+/// then the document follows: when the title ends its line and one of the next lines starts
+/// with the same words and goes on, that line is the whole title.
+fn full_copy_of_title(source: &SourceFile, title: &Field) -> Option<(Field, usize)> {
+    const LOOK_AHEAD: usize = 8;
+    let line = source.line_index(title.span.start);
+    let line_end = source.line_start(line) + source.line(line).trim_end().len();
+    if title.span.end < line_end || title.text.chars().count() < 8 {
+        return None;
+    }
+    (line + 1..(line + 1 + LOOK_AHEAD).min(source.line_count())).find_map(|idx| {
+        let text = source.line(idx);
+        let (t, lead) = strip_emphasis(text.trim());
+        let longer = t.len() > title.text.len() + 3 && squeeze(t).starts_with(&title.text);
+        let t = same_line_title(t);
+        (longer && t.len() > title.text.len()).then(|| {
+            let start = source.line_start(idx) + (text.len() - text.trim_start().len()) + lead;
+            (field(&squeeze(t), start), idx)
+        })
+    })
 }
 
 /// A Công văn has no type line: its trích yếu "V/v …" stands under the number, in the header.
@@ -704,6 +758,35 @@ fn subject_line(source: &SourceFile, from: usize, to: usize) -> Option<(Field, u
         }
     }
     None
+}
+
+/// A Công văn's "V/v …" inside a flattened header line, between two anchors ("… ngày 05 tháng 3
+/// năm 2018 V/v hướng dẫn tổng kết … Kính gửi: …"): from "V/v" to the next anchor or the
+/// opening formula.
+fn inline_subject<'p>(pieces: impl Iterator<Item = &'p (usize, Piece)>) -> Option<Field> {
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)(V/ ?v|V/V)\s").expect("valid regex"));
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:Kính gửi|Kính gởi|Căn cứ|Thực hiện)[\s:]").expect("valid regex")
+    });
+    pieces
+        .filter_map(|(_, p)| match p {
+            Piece::Plain(f) => Some(f),
+            _ => None,
+        })
+        .find_map(|f| {
+            let m = SUBJECT.captures(&f.text)?.get(1)?;
+            let rest = &f.text[m.start()..];
+            let rest = END.find(rest).map_or(rest, |e| &rest[..e.start()]);
+            let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || ".;:,-–—".contains(c));
+            Some(Field {
+                text: squeeze(rest),
+                span: Span::new(
+                    f.span.start + m.start(),
+                    f.span.start + m.start() + rest.len(),
+                ),
+            })
+        })
 }
 
 /// The trích yếu of a Công văn wraps inside its cell: "V/v Hướng dẫn thực hiện nhiệm vụ" /
@@ -795,7 +878,25 @@ fn title_after(
     type_line: usize,
     same_line: Option<Field>,
 ) -> (Option<Field>, usize) {
-    let mut parts: Vec<Field> = same_line.into_iter().collect();
+    // A title on the type's own line runs to the end of that line; on a flattened page the body
+    // follows on it, so it is cut, and then no later line continues it.
+    let mut cut = false;
+    let same_line = same_line.map(|f| {
+        let kept = same_line_title(&f.text);
+        cut = kept.len() < f.text.len();
+        field(kept, f.span.start)
+    });
+    let mut parts: Vec<Field> = same_line
+        .into_iter()
+        .filter(|f| !f.text.is_empty())
+        .collect();
+    if cut {
+        let title = parts.pop().map(|p| Field {
+            text: squeeze(&p.text),
+            span: p.span,
+        });
+        return (title, type_line + 1);
+    }
     let mut idx = type_line + 1;
     let mut last = type_line;
     let mut blank_run = 0;
@@ -919,6 +1020,34 @@ mod tests {
         let n = f.header.number.expect("number line");
         assert!(n.number.is_none());
         assert_eq!(text_of(&n.symbol), Some("KH-THA"));
+    }
+
+    #[test]
+    fn reads_a_search_index_page_flattened_with_dropped_words() {
+        // One line per page, short words dropped ("Tự - Hạnh phúc"), the trích yếu between
+        // the date and "Kính gửi".
+        let h = found("PHÒNG GD&ĐT HUYỆN A TRƯỜNG TH B CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 31/THB-VP A, ngày 12 tháng năm 2019 Độc lập - Tự - Hạnh phúc V/v đăng ký thi đua năm học 2019-2020 Kính gửi: - Phòng Giáo dục; Căn Kế hoạch số 9/KH-PGD.\n").header;
+        assert_eq!(text_of(&h.motto), Some("Độc lập - Tự - Hạnh phúc"));
+        assert_eq!(
+            text_of(&h.title),
+            Some("V/v đăng ký thi đua năm học 2019-2020")
+        );
+        // The type and a title in capitals on one flattened line with the body after them.
+        let h = found("ỦY BAN NHÂN DÂN XÃ C CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM Độc lập – Tự – Hạnh phúc KẾ HOẠCH “NĂM AN TOÀN GIAO THÔNG” XÃ C (Ban hành kèm theo Quyết định số ./QĐ-UBND ngày . tháng 3 năm 2015) Căn cứ công văn 12/SGD&ĐT-VP.\n").header;
+        assert!(h.national_title.is_some());
+        assert_eq!(text_of(&h.title), Some("“NĂM AN TOÀN GIAO THÔNG” XÃ C"));
+    }
+
+    #[test]
+    fn a_summary_line_cut_short_takes_the_title_from_the_text_below() {
+        let h = found("SỞ GD&ĐT D CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 7/TTr-E D, ngày 3 tháng 4 năm 2012 TỜ TRÌNH Về việc đề nghị khen\nSỞ GD&ĐT D CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/TTr-E D, ngày 3 tháng 4 năm 2012\nTỜ TRÌNH\nVề việc đề nghị khen thưởng tập thể lao động tiên tiến\nKính gửi: Sở Giáo dục\n").header;
+        assert_eq!(
+            text_of(&h.title),
+            Some("Về việc đề nghị khen thưởng tập thể lao động tiên tiến")
+        );
+        // A title that ends before its line does (cut at the opening formula) is whole.
+        let h = found("Số: 7/TTr-E D, ngày 3 tháng 4 năm 2012 TỜ TRÌNH Về việc đề nghị khen Kính gửi: Sở\nVề việc đề nghị khen thưởng, lần hai\n").header;
+        assert_eq!(text_of(&h.title), Some("Về việc đề nghị khen"));
     }
 
     #[test]
