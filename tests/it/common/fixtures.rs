@@ -713,18 +713,6 @@ pub fn seed_docx(text: &str, variant: Variant) -> Vec<u8> {
     doc.to_bytes()
 }
 
-/// What must agree between a .txt and its .docx or .doc: rule, excerpt, message (lines differ by
-/// design), sorted.
-pub fn triples(report: &vblint::finding::FileReport) -> Vec<(String, String, String)> {
-    let mut v: Vec<_> = report
-        .findings
-        .iter()
-        .map(|f| (f.rule.to_string(), f.excerpt.clone(), f.message.clone()))
-        .collect();
-    v.sort();
-    v
-}
-
 /// The five seed documents: (file name, text).
 pub fn seeds() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir("corpus")
