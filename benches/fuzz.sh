@@ -2,7 +2,7 @@
 # Fuzzing campaign: every cargo-fuzz target in fuzz/ for SECONDS each (default 180: the machine is
 # shared), one job, in an empty working directory with stdin from /dev/null (a --stdin-lines
 # request may name any path). Prints executions and coverage per target; crashes are left in
-# fuzz/artifacts/TARGET/ — keep each as a regression test (tests/hostile.rs).
+# fuzz/artifacts/TARGET/ — keep each as a regression test (tests/it/hostile.rs).
 #
 #   benches/fuzz.sh [SECONDS] [TARGET…]
 # cargo-fuzz needs nightly features; the stable toolchain accepts them with RUSTC_BOOTSTRAP=1.

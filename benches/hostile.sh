@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile inputs of issue #10, measured: exit code, wall time and peak RSS (`/usr/bin/time -v`) of
-# each, as a Markdown table. tests/hostile.rs asserts the outcomes; this script gives the costs,
+# each, as a Markdown table. tests/it/hostile.rs asserts the outcomes; this script gives the costs,
 # on inputs as large as the issue's (a .docx of ~195 MB XML, a 50 MB path, a 78 MB request).
 #
 #   benches/hostile.sh            (inputs in a temporary directory; HOSTILE_DIR to choose, KEEP=1)

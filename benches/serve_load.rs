@@ -12,7 +12,7 @@
 //! result counts as a failure. Prints requests/s, upload MB/s, p50/p99/max latency and the
 //! server's peak RSS (VmHWM); exits 1 if any answer was wrong.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/fixtures.rs"]
 mod common;
 
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! `cargo run --example gen_docx -- OUT_DIR [VARIANT…]` with variants unicode, tcvn3, vni,
 //! unicode-numbered, tcvn3-numbered (default: all).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/fixtures.rs"]
 mod common;
 
 fn main() {
