@@ -524,7 +524,11 @@ mod tests {
             );
             checked += 1;
         }
-        assert_eq!(checked, RULE_DOCS.len() + 1, "every rule file and support.rs");
+        assert_eq!(
+            checked,
+            RULE_DOCS.len() + 1,
+            "every rule file and support.rs"
+        );
     }
 
     #[test]
@@ -535,12 +539,19 @@ mod tests {
             "use super::{Context, citation_missing_date::inside_quotes};",
             "use super::{\n    stale_year,\n    Context,\n};",
         ] {
-            assert_ne!(rules_imported(source, "invalid_date"), Vec::<String>::new(), "{source}");
+            assert_ne!(
+                rules_imported(source, "invalid_date"),
+                Vec::<String>::new(),
+                "{source}"
+            );
         }
         let clean = "use super::support::registry_entry;\nuse super::{Context, Diagnostic};";
         assert_eq!(rules_imported(clean, "invalid_date"), Vec::<String>::new());
         // A rule's own tests name it through `super::*`, which is not another rule.
-        assert_eq!(rules_imported("use super::*;", "stale_year"), Vec::<String>::new());
+        assert_eq!(
+            rules_imported("use super::*;", "stale_year"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
