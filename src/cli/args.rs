@@ -33,11 +33,11 @@ pub enum Command {
         /// Mã quy tắc, ví dụ deadline-before-issue-date.
         id: String,
     },
-    /// Start the reviewer's page and the HTTP API (local web server).
+    /// Khởi động trang duyệt văn bản và API HTTP (máy chủ web cục bộ).
     Serve(ServeArgs),
     /// In tập lệnh gợi ý hoàn thành cho shell (bash, zsh, fish, elvish, powershell).
     Completions {
-        /// Shell.
+        /// Shell cần tập lệnh gợi ý.
         shell: clap_complete::Shell,
     },
     /// In trang hướng dẫn (man, định dạng roff), ví dụ `vblint man > vblint.1`.
@@ -46,30 +46,31 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// Address to listen on (loopback by default; another address prints a warning).
+    /// Địa chỉ lắng nghe (mặc định chỉ nhận kết nối từ chính máy này; địa chỉ khác thì in cảnh
+    /// báo).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: std::net::SocketAddr,
-    /// Open the page in the desktop's browser (xdg-open or open), else print its address.
+    /// Mở trang trong trình duyệt của máy (xdg-open hoặc open); không mở được thì in địa chỉ.
     #[arg(long)]
     pub open: bool,
-    /// Require `Authorization: Bearer TOKEN` on every API request.
+    /// Đòi tiêu đề `Authorization: Bearer TOKEN` ở mọi yêu cầu API.
     #[arg(long)]
     pub token: Option<String>,
-    /// Largest request body in bytes (answered 413 above it).
+    /// Cỡ lớn nhất của thân yêu cầu, tính bằng byte (lớn hơn thì trả lời 413).
     #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_UPLOAD)]
     pub max_upload: usize,
-    /// Requests checked at once (default: one per core); more wait in a bounded queue (429 when
-    /// it is full, 503 after 10 s of waiting).
+    /// Số yêu cầu được kiểm tra cùng lúc (mặc định: mỗi lõi một yêu cầu); yêu cầu khác chờ trong
+    /// hàng đợi có giới hạn (429 khi hàng đợi đầy, 503 sau 10 giây chờ).
     #[arg(long)]
     pub jobs: Option<usize>,
-    /// Judge dates against this date (YYYY-MM-DD) in documents without an issue date.
+    /// Đối chiếu các ngày với ngày này (YYYY-MM-DD) trong văn bản không ghi ngày ban hành.
     #[arg(long, value_parser = parse_date)]
     pub reference_date: Option<Date>,
-    /// Read this configuration file instead of the `vblint.toml` found from the current directory.
+    /// Đọc tệp cấu hình này thay vì `vblint.toml` tìm thấy từ thư mục hiện tại trở lên.
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// A directory of extra rule data laid over the built-in data and the config's `rules`.
-    /// Repeatable.
+    /// Thư mục dữ liệu quy tắc bổ sung (documents.toml, anniversaries.toml, …) đặt chồng lên
+    /// dữ liệu có sẵn và mục `rules` của cấu hình. Lặp lại được.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules_dirs: Vec<PathBuf>,
 }
@@ -185,14 +186,15 @@ pub struct CheckArgs {
     /// kèm "id", ghi ngay. Lỗi của từng yêu cầu nằm trong bản ghi, không đổi mã thoát.
     #[arg(long, conflicts_with_all = ["files_from", "paths"])]
     pub stdin_lines: bool,
-    /// Apply the safe fixes to UTF-8 text files (atomically, the original kept as FILE.bak), then
-    /// report what is left.
+    /// Áp dụng các sửa an toàn cho tệp văn bản UTF-8 (nguyên tử, bản gốc giữ ở TỆP.bak), rồi báo
+    /// những lỗi còn lại.
     #[arg(long, conflicts_with = "stdin_lines")]
     pub fix: bool,
-    /// With --fix or --diff, apply the fixes that change a date, a number or a word too.
+    /// Cùng với --fix hoặc --diff, áp dụng cả những sửa làm đổi một ngày, một con số hay một từ.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Print the fixes as a unified diff (of the text, for .docx, .doc and PDF) and change nothing.
+    /// In các sửa dưới dạng unified diff (của văn bản trích ra, với .docx, .doc và PDF), không
+    /// thay đổi tệp nào.
     #[arg(long, conflicts_with_all = ["stdin_lines", "fix"])]
     pub diff: bool,
 }
@@ -391,6 +393,39 @@ fn localize_arg(arg: clap::Arg) -> clap::Arg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every help and about text a person reads, with the command path it belongs to.
+    fn help_texts(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        let path = format!("{path} {}", command.get_name());
+        if let Some(about) = command.get_about() {
+            out.push((path.clone(), about.to_string()));
+        }
+        for arg in command.get_arguments() {
+            for help in [arg.get_help(), arg.get_long_help()].into_iter().flatten() {
+                out.push((format!("{path} {}", arg.get_id()), help.to_string()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            help_texts(sub, &path, out);
+        }
+    }
+
+    #[test]
+    fn every_help_text_is_vietnamese() {
+        let mut texts = Vec::new();
+        help_texts(&command(), "", &mut texts);
+        assert!(
+            texts.len() > 40,
+            "the walk sees the arguments: {}",
+            texts.len()
+        );
+        // Vietnamese prose has letters outside ASCII (ă, ê, ơ, đ, tones); English help has none.
+        let english: Vec<_> = texts.iter().filter(|(_, h)| h.is_ascii()).collect();
+        assert!(
+            english.is_empty(),
+            "help texts not in Vietnamese: {english:?}"
+        );
+    }
 
     #[test]
     fn sizes_with_units_are_powers_of_1024() {
