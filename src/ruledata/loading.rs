@@ -67,7 +67,7 @@ pub const FILE_NAMES: [&str; FILES.len()] = {
 };
 
 /// 1-based line of a byte offset.
-pub(super) fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')

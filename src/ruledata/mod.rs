@@ -26,6 +26,7 @@ pub use doc_types::{DocType, Family};
 pub use documents::{DocumentKeys, KnownDocument, Period};
 pub use issuers::Issuer;
 pub use loading::FILE_NAMES;
+pub(crate) use loading::line_of;
 pub use movements::{Movement, Scope, name_syllables};
 pub use normalize::{normalize_code, normalize_name, normalize_symbol};
 
@@ -59,16 +60,17 @@ pub struct Origin {
     pub line: usize,
 }
 
-/// A problem in a rule-data file. Displays as `FILE:LINE: message`.
+/// A problem in a TOML file vblint reads: a rule-data file, or the configuration
+/// ([`crate::config::ConfigError`] is this type). Displays as `FILE:LINE: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleDataError {
+pub struct DataFileError {
     pub file: String,
     /// 1-based; `None` when the error is about the file as a whole (unreadable, unknown name).
     pub line: Option<usize>,
     pub message: String,
 }
 
-impl fmt::Display for RuleDataError {
+impl fmt::Display for DataFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
             Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
@@ -77,7 +79,10 @@ impl fmt::Display for RuleDataError {
     }
 }
 
-impl std::error::Error for RuleDataError {}
+impl std::error::Error for DataFileError {}
+
+/// A problem in a rule-data file.
+pub type RuleDataError = DataFileError;
 
 impl RuleData {
     /// Registry entries with this symbol (spaces, dash style and the case of Đ ignored). Several
