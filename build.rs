@@ -12,7 +12,8 @@ fn main() {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .filter(|p| p.file_stem().is_some_and(|s| s != "mod"))
+        // `mod.rs` (the registry) and `support.rs` (helpers the rules share) are not rules.
+        .filter(|p| p.file_stem().is_some_and(|s| s != "mod" && s != "support"))
         .collect();
     entries.sort();
     let mut out = String::from(

@@ -22,45 +22,19 @@
 use crate::checks::{RULES, RuleSelection};
 use crate::date::Date;
 use crate::finding::Severity;
-use crate::ruledata::{RuleData, RuleDataError};
+use crate::ruledata::{RuleData, line_of};
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "vblint.toml";
 
-/// A problem in a configuration file. Displays as `FILE:LINE: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-impl From<RuleDataError> for ConfigError {
-    fn from(e: RuleDataError) -> Self {
-        ConfigError {
-            file: e.file,
-            line: e.line,
-            message: e.message,
-        }
-    }
-}
+/// A problem in a configuration file: the same type as a rule-data file's, since a
+/// configuration's `rules` errors pass through unchanged. Displays as `FILE:LINE: message`.
+pub type ConfigError = crate::ruledata::DataFileError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -131,10 +105,6 @@ pub struct Config {
     /// Extra rule-data directories, resolved against the file's directory.
     pub rules: Vec<PathBuf>,
     pub reference_date: Option<Date>,
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 fn known_selector(s: &str) -> bool {

@@ -15,7 +15,7 @@
 //! ## Fix
 //! Write the registry's base date (here 20/11/1982), and check the count.
 
-use super::citation_registry_mismatch::format_date_like;
+use super::support::format_date_like;
 use super::{Context, Diagnostic};
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

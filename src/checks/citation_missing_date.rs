@@ -18,7 +18,7 @@
 //! Add the date after the symbol, and the issuer: "Chỉ thị số 1518/CT-UBND ngày … của UBND
 //! tỉnh …". When the document is in the registry the fix adds its date.
 
-use super::citation_registry_mismatch::registry_entry;
+use super::support::{inside_quotes, registry_entry};
 use super::{Context, Diagnostic};
 use crate::ruledata::{normalize_name, normalize_symbol};
 use crate::source::Span;
@@ -46,14 +46,6 @@ static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[.;:]\s*)(?:vào\s+)?ngày\s+[0-9]{1,2}\s*[/-]\s*[0-9]{1,2}\s*[/-]\s*[0-9]{4}\s*,[^;.]{0,100}$")
         .expect("valid regex")
 });
-
-/// Whether `pos` is inside quotation marks on its line.
-pub(crate) fn inside_quotes(text: &str, pos: usize) -> bool {
-    let before = crate::source::line_before(text, pos);
-    let open = before.matches('“').count();
-    let close = before.matches('”').count();
-    open > close || before.matches('"').count() % 2 == 1
-}
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = cx.source.text.as_str();

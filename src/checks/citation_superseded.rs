@@ -20,7 +20,7 @@
 //! Cite the successor (here Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ), or say why
 //! the old document still applies (for instance for awards of an earlier period).
 
-use super::citation_registry_mismatch::{citation_label, registry_entry};
+use super::support::{citation_label, registry_entry};
 use super::{Context, Diagnostic};
 use crate::date::Date;
 use crate::ruledata::KnownDocument;

@@ -39,6 +39,7 @@ pub mod range_end_before_start;
 pub mod schedule_date_mismatch;
 pub mod stale_year;
 pub mod start_before_issue_date;
+pub mod support;
 pub mod symbol_spacing;
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -452,6 +453,104 @@ mod tests {
             RULE_DOCS.len(),
             RULES.len(),
             "a rule module is not registered"
+        );
+    }
+
+    /// The rule modules that `source`'s `use` declarations name (`super::RULE…`,
+    /// `crate::checks::RULE…`, or `RULE…` inside a `super::{…}` group), other than `own`.
+    fn rules_imported(source: &str, own: &str) -> Vec<String> {
+        let uses = regex::Regex::new(r"\buse\s+([^;]+);").expect("valid regex");
+        let mut found = Vec::new();
+        for tree in uses.captures_iter(source) {
+            let tree: String = tree[1].chars().filter(|c| !c.is_whitespace()).collect();
+            let Some(rest) = ["super::", "crate::checks::", "checks::"]
+                .iter()
+                .find_map(|p| tree.strip_prefix(p))
+            else {
+                continue;
+            };
+            let items: Vec<&str> = match rest.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+                Some(group) => top_level_items(group),
+                None => vec![rest],
+            };
+            found.extend(
+                items
+                    .iter()
+                    .map(|item| item.split("::").next().unwrap_or_default().to_string()),
+            );
+        }
+        found.retain(|m| m != own && RULE_DOCS.iter().any(|(module, _)| module == m));
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// The comma-separated items of a `use` group, not splitting inside nested braces.
+    fn top_level_items(group: &str) -> Vec<&str> {
+        let (mut items, mut depth, mut start) = (Vec::new(), 0usize, 0);
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    items.push(&group[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(&group[start..]);
+        items
+    }
+
+    #[test]
+    fn no_rule_imports_another_rule() {
+        // Reads the directory so that a new rule file is covered without registering it here.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("src/checks is readable") {
+            let path = entry.expect("directory entry").path();
+            let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            if path.extension().is_none_or(|e| e != "rs") || stem == "mod" {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("rule source is readable");
+            assert_eq!(
+                rules_imported(&source, stem),
+                Vec::<String>::new(),
+                "{stem}.rs imports another rule; move what they share to checks/support.rs"
+            );
+            checked += 1;
+        }
+        assert_eq!(
+            checked,
+            RULE_DOCS.len() + 1,
+            "every rule file and support.rs"
+        );
+    }
+
+    #[test]
+    fn the_import_check_sees_every_spelling() {
+        for source in [
+            "use super::citation_registry_mismatch::registry_entry;",
+            "use crate::checks::stale_year::check;",
+            "use super::{Context, citation_missing_date::inside_quotes};",
+            "use super::{\n    stale_year,\n    Context,\n};",
+        ] {
+            assert_ne!(
+                rules_imported(source, "invalid_date"),
+                Vec::<String>::new(),
+                "{source}"
+            );
+        }
+        let clean = "use super::support::registry_entry;\nuse super::{Context, Diagnostic};";
+        assert_eq!(rules_imported(clean, "invalid_date"), Vec::<String>::new());
+        // A rule's own tests name it through `super::*`, which is not another rule.
+        assert_eq!(
+            rules_imported("use super::*;", "stale_year"),
+            Vec::<String>::new()
         );
     }
 

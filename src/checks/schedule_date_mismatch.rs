@@ -18,7 +18,7 @@
 //! ## Fix
 //! Use the heading's year ("đầu tháng 6/2021"), or move the task to the item of its month.
 
-use super::citation_registry_mismatch::format_date_like;
+use super::support::format_date_like;
 use super::{Context, Diagnostic};
 use crate::date::Date;
 use crate::extract::dates::DateRole;

@@ -25,8 +25,7 @@
 //! Write the plan's year (here "năm 2023") if the task is this plan's; if the sentence looks
 //! back on an earlier year, say so ("kết quả năm 2021").
 
-use super::citation_missing_date::inside_quotes;
-use super::citation_registry_mismatch::clause_ends;
+use super::support::{clause_ends, inside_quotes};
 use super::{Context, Diagnostic};
 use crate::extract::fast_regex::BoundaryRegex;
 use crate::source::Span;

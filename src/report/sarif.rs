@@ -53,7 +53,8 @@ fn to_io(e: serde_json::Error) -> io::Error {
     io::Error::from(e)
 }
 
-/// The rule's documentation without its first line (the summary) and surrounding blank lines.
+/// The rule's `reportingDescriptor`: the summary (the documentation's first line) as short
+/// description, and the whole documentation, summary line included, as full description and help.
 fn rule_descriptor(index: usize) -> Value {
     let rule = &RULES[index];
     let doc = rule.doc();

@@ -1,0 +1,279 @@
+//! Command-line interface: arguments → a run → an exit code.
+//!
+//! [`args`] defines the command line, [`options`] turns it and the configuration into the
+//! options of a run, and each command has its module.
+
+mod args;
+mod check;
+mod completions;
+mod extract;
+mod normalize;
+mod options;
+mod rules;
+mod serve;
+
+pub use args::{
+    CheckArgs, Cli, ColorChoice, Command, ExtractArgs, Format, InputArgs, MAX_THREADS,
+    NormalizeArgs, RulesArgs, ServeArgs, command, parse_size,
+};
+pub use normalize::normalize_report;
+
+use crate::input::Input;
+use crate::output::{FileId, Output};
+use crate::run;
+use crate::run::Inputs;
+use check::check;
+use completions::{completions, man};
+use extract::extract;
+use normalize::normalize;
+use options::walk_options;
+use rules::{rule, rules};
+use serve::serve;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+/// Exit code when nothing at or above `--fail-on` was found.
+pub const EXIT_OK: i32 = 0;
+
+/// Exit code when findings at or above `--fail-on` were found.
+pub const EXIT_FINDINGS: i32 = 1;
+
+/// Exit code for usage errors, and when any input could not be read or decoded.
+pub const EXIT_ERROR: i32 = 2;
+
+/// Parses the process's arguments; help and version are printed, and any other error is said in
+/// Vietnamese and exits 2.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            eprintln!("vblint: {}\n(xem `vblint --help`)", usage_message(&e));
+            std::process::exit(EXIT_ERROR);
+        }
+    }
+}
+
+/// A clap parse error in Vietnamese.
+fn usage_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let suggestion = match e.get(ContextKind::SuggestedArg) {
+        Some(s) => format!("; có phải ý bạn là {s}?"),
+        None => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            let choices = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("; chọn một trong: {valid}")
+            };
+            if value.is_empty() {
+                format!("{arg} cần một giá trị{choices}")
+            } else {
+                format!("giá trị '{value}' không hợp lệ cho {arg}{choices}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!("giá trị '{value}' không hợp lệ cho {arg}{why}")
+        }
+        ErrorKind::UnknownArgument => format!("không có tùy chọn {arg}{suggestion}"),
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand);
+            let suggested = match e.get(ContextKind::SuggestedSubcommand) {
+                Some(s) => format!("; có phải ý bạn là {s}?"),
+                None => String::new(),
+            };
+            format!("không có lệnh {name}{suggested}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand => {
+            "thiếu lệnh: check, extract, normalize, rules, rule, completions hoặc man".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg);
+            format!("{arg} không dùng cùng được với {prior}")
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị không đúng cho {arg}")
+        }
+        ErrorKind::NoEquals => format!("{arg} cần dạng {arg}=GIÁ_TRỊ"),
+        _ => {
+            // Other kinds are rare; clap's own words, without its "error:" prefix.
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("");
+            first.trim_start_matches("error: ").to_string()
+        }
+    }
+}
+
+/// Runs a parsed command line and returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Extract(args) => extract(args),
+        Command::Normalize(args) => normalize(args),
+        Command::Rules(args) => rules(args),
+        Command::Rule { id } => rule(&id),
+        Command::Serve(args) => serve(args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("vblint: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn usage_error(message: String) -> io::Result<i32> {
+    eprintln!("vblint: {message}");
+    Ok(EXIT_ERROR)
+}
+
+/// Opens `-o` (or standard output). Refused, before anything is opened for writing, when the
+/// output is one of the files named as inputs (it would be emptied before being read).
+fn open_output(input: &InputArgs) -> Result<Output, String> {
+    let Some(path) = input.output.as_deref() else {
+        return Ok(Output::stdout());
+    };
+    refuse_output_among(path, input.paths.iter().chain(&input.files_from))?;
+    Output::open(path).map_err(|e| format!("-o {}: không ghi được: {e}", shorten_path(path)))
+}
+
+/// An error when `output` is the same file (device and inode) as one of `inputs`.
+fn refuse_output_among<'a>(
+    output: &Path,
+    inputs: impl IntoIterator<Item = &'a PathBuf>,
+) -> Result<(), String> {
+    let Some(id) = crate::output::file_id(output) else {
+        return Ok(());
+    };
+    match inputs
+        .into_iter()
+        .find(|p| p.as_os_str() != "-" && crate::output::file_id(p) == Some(id))
+    {
+        Some(p) => Err(format!(
+            "tệp kết quả -o {} cũng là tệp đầu vào {}: ghi vào đó sẽ xóa văn bản trước khi đọc; \
+             hãy ghi kết quả ra tệp khác",
+            shorten_path(output),
+            shorten_path(p)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A path for a message, cut to a readable length.
+fn shorten_path(path: &Path) -> String {
+    crate::input::shorten(&path.to_string_lossy())
+}
+
+fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.clamp(1, MAX_THREADS));
+    }
+    builder.build().map_err(io::Error::other)
+}
+
+/// Makes the `-o` file visible once the report is complete; a failure names the file.
+fn commit_output(output: Output, path: Option<&Path>) -> io::Result<()> {
+    output.commit().map_err(|e| {
+        let name = path.map(shorten_path).unwrap_or_else(|| "-".to_string());
+        io::Error::new(e.kind(), format!("-o {name}: không ghi được: {e}"))
+    })
+}
+
+/// Said (exit 2) when a run found nothing to check: an empty directory, a glob matching nothing.
+const NOTHING_FOUND: &str = "không tìm thấy tệp nào để kiểm tra";
+
+fn color_wanted(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The inputs of a run: the paths given (unless only --files-from is), then the --files-from list;
+/// never the `guarded` files (the `-o` output and its temporary file).
+fn inputs(input: &InputArgs, guarded: &[FileId]) -> Result<Inputs, String> {
+    let all = all_inputs(input)?;
+    if guarded.is_empty() {
+        return Ok(all);
+    }
+    let guarded = guarded.to_vec();
+    Ok(Box::new(all.filter(move |item| match item {
+        Ok(Input::File(p)) => crate::output::file_id(p).is_none_or(|id| !guarded.contains(&id)),
+        _ => true,
+    })))
+}
+
+fn all_inputs(input: &InputArgs) -> Result<Inputs, String> {
+    let walk = walk_options(input);
+    let given = input.paths.clone();
+    let explicit = !(input.files_from.is_some() && given == [PathBuf::from(".")]);
+    let mut all: Inputs = if explicit {
+        run::collect_inputs(&given, &walk)
+    } else {
+        Box::new(std::iter::empty())
+    };
+    if let Some(list) = &input.files_from {
+        let reader: Box<dyn io::BufRead + Send> = if list.as_os_str() == "-" {
+            if given.iter().any(|p| p.as_os_str() == "-") {
+                return Err("--files-from - and - both read standard input".to_string());
+            }
+            Box::new(io::BufReader::new(io::stdin()))
+        } else {
+            match std::fs::File::open(list) {
+                Ok(f) => Box::new(io::BufReader::new(f)),
+                Err(e) => return Err(format!("--files-from {}: {e}", list.display())),
+            }
+        };
+        all = Box::new(all.chain(run::read_path_list(reader, input.null, &walk)));
+    }
+    Ok(all)
+}
+
+/// A second, cheap pass over the same inputs to learn the total for the progress bar (not for
+/// --files-from -, which can be read only once).
+fn count_inputs(input: &InputArgs, guarded: &[FileId]) -> Option<Box<dyn FnOnce() -> u64 + Send>> {
+    if input
+        .files_from
+        .as_ref()
+        .is_some_and(|p| p.as_os_str() == "-")
+    {
+        return None;
+    }
+    let input = input.clone();
+    let guarded = guarded.to_vec();
+    Some(Box::new(move || {
+        inputs(&input, &guarded).map_or(0, |i| i.count() as u64)
+    }))
+}

@@ -1,0 +1,256 @@
+//! `vblint normalize`: the repaired text of each input, to standard output, `-o`, in place
+//! (atomically, with a backup) or as Unicode .docx files.
+
+use super::args::NormalizeArgs;
+use super::{EXIT_ERROR, EXIT_OK, refuse_output_among, shorten_path, usage_error};
+use crate::decode;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub(super) fn normalize(args: NormalizeArgs) -> io::Result<i32> {
+    if args.output.is_some() && args.files.len() != 1 {
+        return usage_error("--output chỉ nhận đúng một tệp đầu vào".to_string());
+    }
+    if args.in_place && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return usage_error(
+            "--in-place cần tệp, không dùng được với đầu vào chuẩn (-)".to_string(),
+        );
+    }
+    if let Some(out) = &args.output
+        && let Err(e) = refuse_output_among(out, &args.files)
+    {
+        return usage_error(e);
+    }
+    // Every file is attempted; each failure is named, and the run exits 2 at the end.
+    let mut code = EXIT_OK;
+    // With --docx-out, a directory given stands for the .docx files under it, written to the same
+    // relative paths under the output directory.
+    let mut files: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+    for file in &args.files {
+        match &args.docx_out {
+            Some(out) if file.is_dir() => {
+                files.extend(docx_files_under(file).into_iter().map(|(path, rel)| {
+                    let target = out.join(rel);
+                    (path, Some(target))
+                }))
+            }
+            _ => files.push((file.clone(), None)),
+        }
+    }
+    for (file, explicit_target) in &files {
+        let file = file.as_path();
+        let result = match explicit_target.clone().or_else(|| docx_target(file, &args)) {
+            Some(target) => normalize_docx(file, &target, &args).map_err(io::Error::other),
+            None => normalize_one(file, &args),
+        };
+        if let Err(e) = result {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Err(e);
+            }
+            eprintln!("vblint: {}: {e}", shorten_path(file));
+            code = EXIT_ERROR;
+        }
+    }
+    Ok(code)
+}
+
+/// The .docx and .doc files under a directory (as `check` walks it: `.gitignore` honoured,
+/// sorted), each with its output path relative to the directory (`.docx`).
+pub(super) fn docx_files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = ignore::WalkBuilder::new(dir)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"))
+        })
+        .filter_map(|p| {
+            let rel = p.strip_prefix(dir).ok()?.with_extension("docx");
+            Some((p, rel))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Where a Unicode .docx is to be written for this input, if one is asked for: `--docx-out DIR`,
+/// `--in-place` on a .docx, or `-o` naming a .docx.
+pub(super) fn docx_target(file: &Path, args: &NormalizeArgs) -> Option<PathBuf> {
+    let is_docx = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    };
+    if let Some(dir) = &args.docx_out {
+        let name = file
+            .file_name()
+            .map_or_else(|| "-.docx".into(), |n| n.to_owned());
+        return Some(dir.join(Path::new(&name).with_extension("docx")));
+    }
+    if args.in_place && is_docx(file) {
+        return Some(file.to_path_buf());
+    }
+    args.output.clone().filter(|o| is_docx(o))
+}
+
+/// Writes the Unicode rewrite of a .docx to `target` (atomically; with `FILE.bak` for
+/// `--in-place`), never over its input otherwise.
+pub(super) fn normalize_docx(
+    file: &Path,
+    target: &Path,
+    args: &NormalizeArgs,
+) -> Result<(), String> {
+    let bytes = &std::fs::read(file).map_err(|e| format!("không đọc được: {e}"))?;
+    let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
+        crate::container::Kind::of_path(file)
+    else {
+        return Err(
+            "chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; ghi văn bản bằng -o TỆP.txt"
+                .to_string(),
+        );
+    };
+    let same = match (std::fs::canonicalize(file), target.parent()) {
+        (Ok(input), Some(dir)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir)
+                .ok()
+                .zip(target.file_name())
+                .is_some_and(|(d, n)| d.join(n) == input)
+        }
+        _ => false,
+    };
+    if same && !args.in_place {
+        return Err(format!(
+            "{} là chính tệp đầu vào: dùng --in-place (giữ bản sao .bak) hoặc một tệp/thư mục khác",
+            target.display()
+        ));
+    }
+    let limits = crate::container::Limits::default();
+    let converted = match kind {
+        crate::container::Kind::Doc => crate::container::unicode_docx::Converted {
+            bytes: crate::container::doc::to_docx(bytes, &limits)?,
+            ..Default::default()
+        },
+        _ => crate::container::unicode_docx::convert(bytes, &limits)?,
+    };
+    if args.report && kind == crate::container::Kind::Docx {
+        eprintln!(
+            "{}: {} đoạn văn bản phông cũ chuyển sang Unicode, {} tên phông đổi sang phông Unicode",
+            file.display(),
+            converted.decoded_texts,
+            converted.renamed_fonts
+        );
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let written = if args.in_place {
+        crate::output::replace_in_place(file, bytes, &converted.bytes).map(|_| ())
+    } else {
+        crate::output::write_file(target, &converted.bytes)
+    };
+    written.map_err(|e| format!("không ghi được {}: {e}", target.display()))
+}
+
+/// Repairs one file and writes it where asked (stdout, `-o`, or in place).
+pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()> {
+    let name = file.display().to_string();
+    let stdin = file.as_os_str() == "-";
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    }
+    .map_err(|e| io::Error::new(e.kind(), format!("không đọc được: {e}")))?;
+    let container = if stdin {
+        crate::container::Kind::sniff(&bytes)
+    } else {
+        crate::container::Kind::of_path(file)
+    };
+    if container.is_some() && args.in_place {
+        return Err(io::Error::other(
+            "--in-place chỉ ghi lại tệp văn bản và tệp .docx; hãy lưu văn bản của tệp .doc hoặc PDF bằng -o TỆP.txt",
+        ));
+    }
+    let decoded = match container {
+        Some(kind) => normalize_container(&name, kind, &bytes),
+        None => decode::decode(&bytes)
+            .map(|d| (d.text, d.report))
+            .map_err(|e| e.to_string()),
+    };
+    let (mut text, report) = decoded.map_err(io::Error::other)?;
+    if args.report {
+        eprintln!("{}", normalize_report(&name, &report));
+    }
+    if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
+        text.push('\n');
+    }
+    if args.in_place {
+        crate::output::replace_in_place(file, &bytes, text.as_bytes())?;
+    } else if let Some(out) = &args.output {
+        crate::output::write_file(out, text.as_bytes()).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("-o {}: không ghi được: {e}", shorten_path(out)),
+            )
+        })?;
+    } else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(())
+}
+
+/// The repaired text of a .docx or PDF (what `check` reads: one line per paragraph for .docx) and
+/// its decode report.
+pub(super) fn normalize_container(
+    name: &str,
+    kind: crate::container::Kind,
+    bytes: &[u8],
+) -> Result<(String, decode::EncodingReport), String> {
+    let extracted = crate::container::extract(kind, bytes, &crate::container::Limits::default())?;
+    let (source, report) = crate::container::source_of(name, &extracted);
+    Ok((source.text, report))
+}
+
+/// One line per file: encoding, confidence and what was repaired.
+pub fn normalize_report(name: &str, r: &decode::EncodingReport) -> String {
+    let mut s = format!(
+        "{name}: {} (độ tin cậy {:.2}){}",
+        r.name,
+        r.confidence,
+        if r.bom { ", có BOM" } else { "" }
+    );
+    if r.normalized_lines > 0 {
+        s.push_str(&format!(", {} dòng chuẩn hóa NFC", r.normalized_lines));
+    }
+    if r.replaced > 0 {
+        s.push_str(&format!(", {} chuỗi byte lỗi thay bằng U+FFFD", r.replaced));
+    }
+    if r.repairs.is_empty() {
+        s.push_str(", không có đoạn nào cần sửa");
+    } else {
+        let mut lines: Vec<u32> = r.repairs.iter().map(|x| x.line).collect();
+        lines.dedup();
+        s.push_str(&format!(
+            ", đã sửa {} đoạn trên các dòng {}",
+            r.repairs.len(),
+            lines
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,82 @@
+//! Options of a run: the configuration file and rule data laid under the command line.
+
+use super::args::InputArgs;
+use crate::checks::RuleSelection;
+use crate::config::Config;
+use crate::pipeline::Options;
+use crate::ruledata::RuleData;
+use crate::run::WalkOptions;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub(super) fn base_options(input: &InputArgs, selection: RuleSelection) -> Options {
+    Options {
+        selection,
+        reference_date: input.reference_date,
+        data: Arc::new(RuleData::builtin().clone()),
+        per_path: Arc::default(),
+        extract: false,
+        include_text: false,
+    }
+}
+
+/// The configuration: `--config FILE`, else the `vblint.toml` found above `start`, else none.
+pub(super) fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, String> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => Config::discover(start),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Where to start looking for `vblint.toml`: the first path, or the current directory for stdin.
+pub(super) fn config_start(paths: &[PathBuf]) -> PathBuf {
+    paths
+        .first()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Options from the command line laid over the configuration file.
+pub(super) fn configured_options(
+    input: &InputArgs,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Options, String> {
+    let config = load_config(input.config.as_deref(), &config_start(&input.paths))?;
+    // "citation," and "a,,b" name no empty rule: blank items are dropped.
+    let nonblank = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let selection = config.selection(&nonblank(select), &nonblank(ignore));
+    let unknown = selection.unknown_selectors();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "không có quy tắc: {} (xem `vblint rules`)",
+            unknown.join(", ")
+        ));
+    }
+    let data = config
+        .rule_data(&input.rules_dirs)
+        .map_err(|e| e.to_string())?;
+    let mut options = base_options(input, selection);
+    options.data = Arc::new(data);
+    options.reference_date = input.reference_date.or(config.reference_date);
+    options.per_path = Arc::new(config.per_path);
+    Ok(options)
+}
+
+pub(super) fn walk_options(input: &InputArgs) -> WalkOptions {
+    WalkOptions {
+        no_ignore: input.no_ignore,
+        globs: input.globs.clone(),
+        ..WalkOptions::default()
+    }
+}
