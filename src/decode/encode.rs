@@ -3,7 +3,7 @@
 //! They exist for the test corpus, the property tests and the benchmark: each is the exact inverse of
 //! the matching decoder's table, so `decode(encode(x)) == x` is a meaningful check of both.
 
-use super::legacy::{cp1252_byte, cp1252_char};
+use super::codec::{cp1252_byte, cp1252_char};
 use super::tables::{TCVN5712_1, VISCII, VPS};
 use super::viet::{self, Tone};
 use std::collections::HashMap;
