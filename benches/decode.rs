@@ -130,7 +130,7 @@ fn main() {
         return;
     }
     // iconv on the very same TCVN3 bytes, from a file in the page cache.
-    let tcvn = (charsets::tcvn3().test_forms[0].encode)(&clean);
+    let tcvn = charsets::tcvn3().test_forms[0].encode(&clean);
     let path = std::env::temp_dir().join(format!("vblint-bench-{}.tcvn3", std::process::id()));
     if std::fs::write(&path, &tcvn).is_err() {
         return;

@@ -63,13 +63,34 @@ pub struct TestForm {
     /// The form's name in the accuracy table and the benchmark.
     pub name: &'static str,
     /// Unicode text → bytes in this charset ('?' for what it cannot carry).
-    pub encode: fn(&str) -> Vec<u8>,
+    pub encoder: Encoder,
     /// Whether the charset cannot carry every character of the sources (then the expected
     /// decoding has '?' where the encoder wrote one).
     pub lossy: bool,
     /// The name of the form of these bytes read through Windows-1252, for charsets whose
     /// [`Cp1252Damage`] the repair recognizes.
     pub cp1252_form: Option<&'static str>,
+}
+
+/// How a test form encodes text.
+#[cfg(any(test, feature = "testkit"))]
+#[derive(Debug, Clone, Copy)]
+pub enum Encoder {
+    /// An encoder of its own ([`super::encode`]).
+    Fn(fn(&str) -> Vec<u8>),
+    /// The inverse of a one-byte table (what a [`Reader::Table`] charset needs, nothing more).
+    Table(&'static [u16; 256]),
+}
+
+#[cfg(any(test, feature = "testkit"))]
+impl TestForm {
+    /// `text` in this form's bytes.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        match self.encoder {
+            Encoder::Fn(f) => f(text),
+            Encoder::Table(table) => encode::encode_table(text, table),
+        }
+    }
 }
 
 /// One legacy charset.
@@ -138,13 +159,13 @@ pub static CHARSETS: &[Charset] = &[
         test_forms: &[
             TestForm {
                 name: "tcvn3 (abc) bytes",
-                encode: encode::encode_tcvn3,
+                encoder: Encoder::Fn(encode::encode_tcvn3),
                 lossy: true,
                 cp1252_form: Some("tcvn3 read as cp1252"),
             },
             TestForm {
                 name: "tcvn5712 vn1 bytes",
-                encode: encode::encode_tcvn5712,
+                encoder: Encoder::Fn(encode::encode_tcvn5712),
                 lossy: true,
                 cp1252_form: None,
             },
@@ -169,7 +190,7 @@ pub static CHARSETS: &[Charset] = &[
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "vni bytes",
-            encode: encode::encode_vni,
+            encoder: Encoder::Fn(encode::encode_vni),
             lossy: false,
             cp1252_form: Some("vni read as cp1252"),
         }],
@@ -186,7 +207,7 @@ pub static CHARSETS: &[Charset] = &[
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "viscii bytes",
-            encode: encode::encode_viscii,
+            encoder: Encoder::Table(&VISCII),
             lossy: true,
             cp1252_form: None,
         }],
@@ -204,7 +225,7 @@ pub static CHARSETS: &[Charset] = &[
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "vps bytes",
-            encode: encode::encode_vps,
+            encoder: Encoder::Table(&VPS),
             lossy: true,
             cp1252_form: None,
         }],
@@ -221,7 +242,7 @@ pub static CHARSETS: &[Charset] = &[
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "windows-1258",
-            encode: encode::encode_cp1258,
+            encoder: Encoder::Fn(encode::encode_cp1258),
             lossy: false,
             cp1252_form: None,
         }],
@@ -238,7 +259,7 @@ pub static CHARSETS: &[Charset] = &[
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "viqr",
-            encode: |t| encode::encode_viqr(t).into_bytes(),
+            encoder: Encoder::Fn(|t| encode::encode_viqr(t).into_bytes()),
             lossy: false,
             cp1252_form: None,
         }],

@@ -37,10 +37,10 @@ pub enum Input {
 enum Make {
     /// A transformation of its own.
     Own(fn(&str) -> Input),
-    /// A charset's encoder ([`super::charsets::TestForm`]): raw bytes.
-    Bytes(fn(&str) -> Vec<u8>),
-    /// A charset's encoder, its bytes read through Windows-1252 into Unicode text.
-    ThroughCp1252(fn(&str) -> Vec<u8>),
+    /// A charset's test form ([`TestForm`]): raw bytes.
+    Bytes(TestForm),
+    /// A charset's test form, its bytes read through Windows-1252 into Unicode text.
+    ThroughCp1252(TestForm),
 }
 
 /// One form of the corpus.
@@ -50,7 +50,7 @@ pub struct Form {
     pub whole_file: bool,
     make: Make,
     /// The encoder whose '?' for characters it cannot carry the best decoding keeps.
-    lossy: Option<fn(&str) -> Vec<u8>>,
+    lossy: Option<TestForm>,
     /// The token accuracy this form must reach, when it is not the default of its kind (100% whole
     /// file, 99.9% mixed): damage that loses information (a deleted ư) has a lower bar.
     pub target: Option<f64>,
@@ -61,8 +61,8 @@ impl Form {
     pub fn make(&self, text: &str) -> Input {
         match self.make {
             Make::Own(f) => f(text),
-            Make::Bytes(enc) => Input::Bytes(enc(text)),
-            Make::ThroughCp1252(enc) => Input::Text(encode::read_as_cp1252(&enc(text))),
+            Make::Bytes(form) => Input::Bytes(form.encode(text)),
+            Make::ThroughCp1252(form) => Input::Text(encode::read_as_cp1252(&form.encode(text))),
         }
     }
 
@@ -70,7 +70,7 @@ impl Form {
     /// carry become '?').
     pub fn expected(&self, text: &str) -> String {
         match self.lossy {
-            Some(enc) => representable(text, enc),
+            Some(form) => representable(text, form),
             None => text.to_string(),
         }
     }
@@ -86,12 +86,12 @@ impl Form {
     }
 }
 
-/// The source with every character that `enc` cannot carry replaced by '?'.
-fn representable(t: &str, enc: fn(&str) -> Vec<u8>) -> String {
+/// The source with every character that `form` cannot carry replaced by '?'.
+fn representable(t: &str, form: TestForm) -> String {
     t.chars()
         .map(|c| {
             let mut b = [0u8; 4];
-            if c != '?' && enc(c.encode_utf8(&mut b)) == b"?" {
+            if c != '?' && form.encode(c.encode_utf8(&mut b)) == b"?" {
                 '?'
             } else {
                 c
@@ -126,16 +126,16 @@ pub fn forms() -> Vec<Form> {
     v.extend(test_forms().map(|f| Form {
         name: f.name,
         whole_file: true,
-        make: Make::Bytes(f.encode),
-        lossy: f.lossy.then_some(f.encode),
+        make: Make::Bytes(*f),
+        lossy: f.lossy.then_some(*f),
         target: None,
     }));
     v.extend(test_forms().filter_map(|f| {
         Some(Form {
             name: f.cp1252_form?,
             whole_file: true,
-            make: Make::ThroughCp1252(f.encode),
-            lossy: f.lossy.then_some(f.encode),
+            make: Make::ThroughCp1252(*f),
+            lossy: f.lossy.then_some(*f),
             target: None,
         })
     }));
@@ -238,7 +238,7 @@ pub fn residue_lines(t: &str) -> String {
 pub fn damage(text: &str, k: usize) -> String {
     let encoders = cp1252_encoders();
     match encoders.get(k % (encoders.len() + 1)) {
-        Some(f) => encode::read_as_cp1252(&(f.encode)(text)),
+        Some(f) => encode::read_as_cp1252(&f.encode(text)),
         None => encode::utf8_mojibake(text, Undefined::Keep),
     }
 }
@@ -248,7 +248,7 @@ fn carries(text: &str, k: usize) -> bool {
     let encoders = cp1252_encoders();
     encoders
         .get(k % (encoders.len() + 1))
-        .is_none_or(|f| !f.lossy || representable(text, f.encode) == text)
+        .is_none_or(|f| !f.lossy || representable(text, *f) == text)
 }
 
 /// Whether every damage can carry `text`.
