@@ -9,8 +9,8 @@
 
 use std::process::{Command, Stdio};
 use std::time::Instant;
-use vblint::decode::encode::{self, Undefined};
-use vblint::decode::{corpus, decode, decode_str};
+use vblint::decode::corpus::{self, Input};
+use vblint::decode::{charsets, decode, decode_str};
 
 fn repeat_to(text: &str, mb: usize) -> String {
     let target = mb * 1_000_000;
@@ -55,63 +55,9 @@ fn run_one(bytes: &[u8], as_str: bool) -> (usize, f64, f64) {
     }
 }
 
-type Make = fn(&str) -> Vec<u8>;
-
-/// (name, bytes maker, through `decode_str`).
-fn forms() -> Vec<(&'static str, Make, bool)> {
-    vec![
-        ("utf-8 clean", |t| t.as_bytes().to_vec(), false),
-        ("tcvn3 bytes", encode::encode_tcvn3, false),
-        ("vni bytes", encode::encode_vni, false),
-        ("viscii bytes", encode::encode_viscii, false),
-        ("vps bytes", encode::encode_vps, false),
-        ("windows-1258", encode::encode_cp1258, false),
-        (
-            "nfd",
-            |t| {
-                unicode_normalization::UnicodeNormalization::nfd(t)
-                    .collect::<String>()
-                    .into_bytes()
-            },
-            false,
-        ),
-        (
-            "unicode tổ hợp",
-            |t| encode::decompose_tones(t).into_bytes(),
-            false,
-        ),
-        ("viqr", |t| encode::encode_viqr(t).into_bytes(), false),
-        (
-            "tcvn3 read as cp1252",
-            |t| encode::read_as_cp1252(&encode::encode_tcvn3(t)).into_bytes(),
-            true,
-        ),
-        (
-            "vni read as cp1252",
-            |t| encode::read_as_cp1252(&encode::encode_vni(t)).into_bytes(),
-            true,
-        ),
-        (
-            "utf-8 mojibake",
-            |t| encode::utf8_mojibake(t, Undefined::Keep).into_bytes(),
-            true,
-        ),
-        (
-            "utf-8 mojibake, U+FFFD",
-            |t| encode::utf8_mojibake(t, Undefined::Replace).into_bytes(),
-            true,
-        ),
-        (
-            "mixed damaged lines",
-            |t| corpus::damage_lines(t).into_bytes(),
-            true,
-        ),
-        (
-            "mixed damaged words",
-            |t| corpus::damage_words(t).into_bytes(),
-            true,
-        ),
-    ]
+/// The name of the TCVN3 form, which is also timed against iconv.
+fn tcvn3_form() -> &'static str {
+    charsets::tcvn3().test_forms[0].name
 }
 
 fn main() {
@@ -153,11 +99,16 @@ fn main() {
     println!("| form | input MB | wall s | MB/s wall | CPU s | MB/s per CPU-second |");
     println!("|---|---:|---:|---:|---:|---:|");
     let mut tcvn_rate = 0.0;
-    for (name, make, as_str) in forms() {
+    // Every corpus form: the Unicode ones, each charset's of the table of charsets, damage.
+    for form in corpus::forms() {
+        let name = form.name;
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let bytes = make(&clean);
+        let (bytes, as_str) = match form.make(&clean) {
+            Input::Bytes(b) => (b, false),
+            Input::Text(t) => (t.into_bytes(), true),
+        };
         let (n, secs, cpu) = run_one(&bytes, as_str);
         std::hint::black_box(n);
         let rate = mbps(bytes.len(), secs);
@@ -166,7 +117,7 @@ fn main() {
         } else {
             rate
         };
-        if name == "tcvn3 bytes" {
+        if name == tcvn3_form() {
             tcvn_rate = rate;
         }
         let via = if as_str { " (decode_str)" } else { "" };
@@ -175,11 +126,11 @@ fn main() {
             bytes.len() as f64 / 1e6
         );
     }
-    if only.as_deref().is_some_and(|o| o != "tcvn3 bytes") {
+    if only.as_deref().is_some_and(|o| o != tcvn3_form()) {
         return;
     }
     // iconv on the very same TCVN3 bytes, from a file in the page cache.
-    let tcvn = encode::encode_tcvn3(&clean);
+    let tcvn = charsets::tcvn3().test_forms[0].encode(&clean);
     let path = std::env::temp_dir().join(format!("vblint-bench-{}.tcvn3", std::process::id()));
     if std::fs::write(&path, &tcvn).is_err() {
         return;

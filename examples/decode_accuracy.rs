@@ -25,7 +25,7 @@ fn main() {
         for form in corpus::forms().into_iter().filter(|f| f.name == name) {
             for (doc, text) in &sources {
                 let (got, _) = corpus::run_form(&form, text);
-                let want = (form.expected)(text);
+                let want = form.expected(text);
                 for (i, (g, w)) in got.split('\n').zip(want.split('\n')).enumerate() {
                     for (gt, wt) in g.split_whitespace().zip(w.split_whitespace()) {
                         if gt != wt {

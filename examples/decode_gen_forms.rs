@@ -1,8 +1,9 @@
-//! Writes the benchmark forms of the corpus to files, for profiling or for timing other tools.
+//! Writes every form of the corpus to files (one per form, named after it), for profiling or for
+//! timing other tools.
 //!
 //! Usage: cargo run --release --example decode_gen_forms -- SEED_DIR OUT_DIR MB
 
-use vblint::decode::{corpus, encode};
+use vblint::decode::corpus::{self, Input};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -24,33 +25,22 @@ fn main() {
         clean.push_str(&one);
         clean.push('\n');
     }
-    let forms: Vec<(&str, Vec<u8>)> = vec![
-        ("utf8.txt", clean.as_bytes().to_vec()),
-        ("tcvn3.txt", encode::encode_tcvn3(&clean)),
-        ("vni.txt", encode::encode_vni(&clean)),
-        ("cp1258.txt", encode::encode_cp1258(&clean)),
-        (
-            "vni-cp1252.txt",
-            encode::read_as_cp1252(&encode::encode_vni(&clean)).into_bytes(),
-        ),
-        (
-            "tcvn3-cp1252.txt",
-            encode::read_as_cp1252(&encode::encode_tcvn3(&clean)).into_bytes(),
-        ),
-        (
-            "mojibake.txt",
-            encode::utf8_mojibake(&clean, encode::Undefined::Keep).into_bytes(),
-        ),
-        (
-            "tcvn3-soft-hyphen-u.txt",
-            corpus::soft_hyphen_u(&clean).into_bytes(),
-        ),
-        ("tcvn3-lost-u.txt", corpus::lost_u(&clean).into_bytes()),
-        (
-            "vni-letters-left.txt",
-            corpus::vni_letters_left(&clean).into_bytes(),
-        ),
-    ];
+    // Every corpus form (the table of charsets' among them), one file each.
+    let forms: Vec<(String, Vec<u8>)> = corpus::forms()
+        .iter()
+        .map(|form| {
+            let file: String = form
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            let bytes = match form.make(&clean) {
+                Input::Bytes(b) => b,
+                Input::Text(t) => t.into_bytes(),
+            };
+            (format!("{file}.txt"), bytes)
+        })
+        .collect();
     for (name, bytes) in forms {
         let path = std::path::Path::new(&out).join(name);
         if let Err(e) = std::fs::write(&path, bytes) {

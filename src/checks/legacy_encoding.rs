@@ -22,25 +22,16 @@
 
 use super::{Context, Diagnostic};
 use crate::decode::Repair;
+use crate::decode::repair::Damage;
 use crate::source::Span;
 
-/// A readable name for a damage or encoding label.
-fn describe(label: &str) -> String {
-    match label {
-        "tcvn3" => "TCVN3 (ABC, phông .VnTime)".into(),
-        "vni-windows" => "VNI-Windows (phông VNI-Times)".into(),
-        "viscii" => "VISCII".into(),
-        "vps" => "VPS".into(),
-        "viqr" => "VIQR".into(),
-        "windows-1258" => "Windows-1258".into(),
-        "tcvn3-as-cp1252" => "TCVN3 bị đọc nhầm thành Windows-1252".into(),
-        "vni-as-cp1252" => "VNI bị đọc nhầm thành Windows-1252".into(),
-        "utf8-as-cp1252" => "UTF-8 bị đọc nhầm thành Windows-1252 (mojibake)".into(),
-        "tcvn3-u-as-soft-hyphen" => "chữ ư của TCVN3 còn là dấu gạch mềm U+00AD".into(),
-        "tcvn3-u-lost" => "chữ ư của TCVN3 bị mất khi chuyển mã".into(),
-        "vni-letters-left" => "chữ một byte của VNI (ị, ỉ, ĩ, ỵ) còn ở dạng Latin-1".into(),
-        other => other.to_string(),
-    }
+/// A readable name for an encoding name or damage label: the charset's entry in
+/// [`crate::decode::charsets`], or the damage's description. Every label the decoder emits has
+/// one (see the test); a label from elsewhere is shown as it is.
+fn describe(label: &str) -> &str {
+    crate::decode::charsets::describe(label)
+        .or_else(|| Damage::from_label(label).map(Damage::description))
+        .unwrap_or(label)
 }
 
 /// The span of a repair in the repaired text: the occurrence of the repaired word on its line
@@ -146,6 +137,18 @@ mod tests {
         assert_eq!(report.findings.len(), 1);
         assert_eq!(report.findings[0].line, 1);
         assert!(report.findings[0].message.contains("TCVN3"));
+    }
+
+    #[test]
+    fn every_label_the_decoder_emits_is_described() {
+        use crate::decode::charsets::{CHARSETS, describe as of_charset};
+        use crate::decode::repair::Damage;
+        for c in CHARSETS {
+            assert!(of_charset(c.name).is_some(), "{}", c.name);
+        }
+        for d in Damage::ALL {
+            assert_ne!(super::describe(d.label()), d.label(), "{d:?}");
+        }
     }
 
     #[test]

@@ -6,44 +6,30 @@
 //! (`.VnTimeH`, the trailing "H") draw every letter as a capital, so their text is upper-cased after
 //! decoding — the one thing no text-only detector can know.
 
-use crate::decode::legacy::{cp1252_byte, decode_tcvn3, decode_vni};
+use crate::decode::charsets::{CHARSETS, Legacy};
+use crate::decode::codec::cp1252_byte;
 
-/// The legacy encoding a font implies.
+/// The legacy charset a font implies ([`crate::decode::charsets`] lists each charset's fonts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LegacyFont {
-    /// TCVN3 (ABC): `.VnTime`, `.VnArial`, …
-    Tcvn3,
-    /// TCVN3 capitals font: `.VnTimeH`, `.VnArialH`, …: decode, then upper-case.
-    Tcvn3Capitals,
-    /// VNI-Windows: `VNI-Times`, `VNI-Helve`, `VNI-Helve-Condense`, …
-    Vni,
+pub struct LegacyFont {
+    pub charset: Legacy,
+    /// A capitals font (TCVN3's `.VnTimeH`, `.VnArialH`, …): decode, then upper-case.
+    pub capitals: bool,
 }
 
 impl LegacyFont {
     /// The legacy family of a font name, if it is one.
     pub fn from_font_name(name: &str) -> Option<LegacyFont> {
-        let name = name.trim();
-        let lower = name.to_ascii_lowercase();
-        if lower.starts_with(".vn") {
-            // ".VnTimeH", ".VnArialH", ".VnCentury SchoolbookH": a trailing capital H.
-            return Some(if name.ends_with('H') {
-                LegacyFont::Tcvn3Capitals
-            } else {
-                LegacyFont::Tcvn3
-            });
-        }
-        if lower.starts_with("vni-") || lower.starts_with("vni ") || lower == "vntimes new roman" {
-            return Some(LegacyFont::Vni);
-        }
-        None
+        CHARSETS.iter().find_map(|charset| {
+            charset
+                .font(name)
+                .map(|capitals| LegacyFont { charset, capitals })
+        })
     }
 
     /// The name used in reports.
     pub fn encoding_name(self) -> &'static str {
-        match self {
-            LegacyFont::Tcvn3 | LegacyFont::Tcvn3Capitals => "tcvn3",
-            LegacyFont::Vni => "vni-windows",
-        }
+        self.charset.name
     }
 }
 
@@ -51,11 +37,14 @@ impl LegacyFont {
 /// family it was drawn after, the capitals font mapped like its lower-case one (its text is
 /// upper-cased instead).
 pub fn unicode_font(name: &str) -> Option<&'static str> {
-    LegacyFont::from_font_name(name)?;
     let lower = name.trim().to_ascii_lowercase();
-    let base = lower
-        .strip_suffix('h')
-        .filter(|_| lower.starts_with(".vn"))
+    let capitals_suffix = LegacyFont::from_font_name(name)?
+        .charset
+        .fonts
+        .capitals_suffix
+        .map(|c| c.to_ascii_lowercase());
+    let base = capitals_suffix
+        .and_then(|c| lower.strip_suffix(c))
         .unwrap_or(&lower);
     const BY_NAME: &[(&str, &str)] = &[
         ("narrow", "Arial Narrow"),
@@ -90,10 +79,7 @@ pub fn decode_legacy_run(text: &str, family: LegacyFont) -> String {
         if bytes.is_empty() {
             return;
         }
-        let decoded = match family {
-            LegacyFont::Tcvn3 | LegacyFont::Tcvn3Capitals => decode_tcvn3(bytes).0,
-            LegacyFont::Vni => decode_vni(bytes).0,
-        };
+        let decoded = family.charset.read(bytes).0;
         out.push_str(&decoded);
         bytes.clear();
     };
@@ -111,7 +97,7 @@ pub fn decode_legacy_run(text: &str, family: LegacyFont) -> String {
         }
     }
     flush(&mut bytes, &mut out);
-    if family == LegacyFont::Tcvn3Capitals {
+    if family.capitals {
         out.to_uppercase()
     } else {
         out
@@ -122,23 +108,20 @@ pub fn decode_legacy_run(text: &str, family: LegacyFont) -> String {
 mod tests {
     use super::*;
 
+    use crate::decode::charsets::{tcvn3, vni};
+
+    fn font(charset: Legacy, capitals: bool) -> Option<LegacyFont> {
+        Some(LegacyFont { charset, capitals })
+    }
+
     #[test]
     fn fonts() {
-        assert_eq!(
-            LegacyFont::from_font_name(".VnTime"),
-            Some(LegacyFont::Tcvn3)
-        );
-        assert_eq!(
-            LegacyFont::from_font_name(".VnTimeH"),
-            Some(LegacyFont::Tcvn3Capitals)
-        );
-        assert_eq!(
-            LegacyFont::from_font_name(".VnArialH"),
-            Some(LegacyFont::Tcvn3Capitals)
-        );
+        assert_eq!(LegacyFont::from_font_name(".VnTime"), font(tcvn3(), false));
+        assert_eq!(LegacyFont::from_font_name(".VnTimeH"), font(tcvn3(), true));
+        assert_eq!(LegacyFont::from_font_name(".VnArialH"), font(tcvn3(), true));
         assert_eq!(
             LegacyFont::from_font_name("VNI-Helve-Condense"),
-            Some(LegacyFont::Vni)
+            font(vni(), false)
         );
         assert_eq!(LegacyFont::from_font_name("Times New Roman"), None);
         assert_eq!(LegacyFont::from_font_name("Vni"), None);
@@ -160,7 +143,7 @@ mod tests {
 
     #[test]
     fn domain_phrases() {
-        let t = LegacyFont::Tcvn3;
+        let t = font(tcvn3(), false).unwrap();
         assert_eq!(decode_legacy_run("Céng hoµ x· héi", t), "Cộng hoà xã hội");
         assert_eq!(
             decode_legacy_run("§éc lËp - Tù do - H¹nh phóc", t),
@@ -171,10 +154,10 @@ mod tests {
             "Trường Tiểu học"
         );
         assert_eq!(
-            decode_legacy_run("kÕ ho¹ch", LegacyFont::Tcvn3Capitals),
+            decode_legacy_run("kÕ ho¹ch", font(tcvn3(), true).unwrap()),
             "KẾ HOẠCH"
         );
-        let v = LegacyFont::Vni;
+        let v = font(vni(), false).unwrap();
         assert_eq!(
             decode_legacy_run("Coäng hoaø xaõ hoäi", v),
             "Cộng hoà xã hội"

@@ -4,6 +4,7 @@
 //! Used by `tests/decode_corpus.rs` (which asserts the targets), `examples/decode_accuracy.rs` (which
 //! prints the table) and the benchmark (which times the same forms at scale).
 
+use super::charsets::{CHARSETS, TestForm};
 use super::encode::{self, Undefined};
 use super::{decode, decode_str, viet};
 use unicode_normalization::UnicodeNormalization;
@@ -32,29 +33,65 @@ pub enum Input {
     Text(String),
 }
 
+/// How a form is made from clean text.
+enum Make {
+    /// A transformation of its own.
+    Own(fn(&str) -> Input),
+    /// A charset's test form ([`TestForm`]): raw bytes.
+    Bytes(TestForm),
+    /// A charset's test form, its bytes read through Windows-1252 into Unicode text.
+    ThroughCp1252(TestForm),
+}
+
 /// One form of the corpus.
 pub struct Form {
     pub name: &'static str,
     /// Whole-file forms must be decoded perfectly; mixed forms have a lower bar.
     pub whole_file: bool,
-    pub make: fn(&str) -> Input,
-    /// The best any decoder can do for this form (characters the charset cannot carry become '?').
-    pub expected: fn(&str) -> String,
+    make: Make,
+    /// The encoder whose '?' for characters it cannot carry the best decoding keeps.
+    lossy: Option<TestForm>,
     /// The token accuracy this form must reach, when it is not the default of its kind (100% whole
     /// file, 99.9% mixed): damage that loses information (a deleted ư) has a lower bar.
     pub target: Option<f64>,
 }
 
-fn same(t: &str) -> String {
-    t.to_string()
+impl Form {
+    /// The form of `text`, as fed to the decoder.
+    pub fn make(&self, text: &str) -> Input {
+        match self.make {
+            Make::Own(f) => f(text),
+            Make::Bytes(form) => Input::Bytes(form.encode(text)),
+            Make::ThroughCp1252(form) => Input::Text(encode::read_as_cp1252(&form.encode(text))),
+        }
+    }
+
+    /// The best any decoder can do for this form of `text` (characters the charset cannot
+    /// carry become '?').
+    pub fn expected(&self, text: &str) -> String {
+        match self.lossy {
+            Some(form) => representable(text, form),
+            None => text.to_string(),
+        }
+    }
+
+    fn own(name: &'static str, whole_file: bool, make: fn(&str) -> Input) -> Form {
+        Form {
+            name,
+            whole_file,
+            make: Make::Own(make),
+            lossy: None,
+            target: None,
+        }
+    }
 }
 
-/// The source with every character that `enc` cannot carry replaced by '?'.
-fn representable(t: &str, enc: fn(&str) -> Vec<u8>) -> String {
+/// The source with every character that `form` cannot carry replaced by '?'.
+fn representable(t: &str, form: TestForm) -> String {
     t.chars()
         .map(|c| {
             let mut b = [0u8; 4];
-            if c != '?' && enc(c.encode_utf8(&mut b)) == b"?" {
+            if c != '?' && form.encode(c.encode_utf8(&mut b)) == b"?" {
                 '?'
             } else {
                 c
@@ -69,183 +106,91 @@ fn utf16le(t: &str) -> Vec<u8> {
     v
 }
 
-/// Every form we generate.
+/// Every form we generate: Unicode forms, every charset's test forms ([`CHARSETS`]) as raw bytes,
+/// those with a Windows-1252 form read through it, mojibake, mixed damage and residue.
 pub fn forms() -> Vec<Form> {
-    vec![
-        Form {
-            name: "utf-8 clean",
+    let mut v = vec![
+        Form::own("utf-8 clean", true, |t| Input::Bytes(t.as_bytes().to_vec())),
+        Form::own("utf-8 + BOM", true, |t| {
+            Input::Bytes([b"\xEF\xBB\xBF".as_slice(), t.as_bytes()].concat())
+        }),
+        Form::own("utf-16le", true, |t| Input::Bytes(utf16le(t))),
+        Form::own("nfd", true, |t| {
+            Input::Bytes(t.nfd().collect::<String>().into_bytes())
+        }),
+        Form::own("unicode tổ hợp", true, |t| {
+            Input::Bytes(encode::decompose_tones(t).into_bytes())
+        }),
+    ];
+    let test_forms = || CHARSETS.iter().flat_map(|c| c.test_forms);
+    v.extend(test_forms().map(|f| Form {
+        name: f.name,
+        whole_file: true,
+        make: Make::Bytes(*f),
+        lossy: f.lossy.then_some(*f),
+        target: None,
+    }));
+    v.extend(test_forms().filter_map(|f| {
+        Some(Form {
+            name: f.cp1252_form?,
             whole_file: true,
-            make: |t| Input::Bytes(t.as_bytes().to_vec()),
-            expected: same,
+            make: Make::ThroughCp1252(*f),
+            lossy: f.lossy.then_some(*f),
             target: None,
-        },
-        Form {
-            name: "utf-8 + BOM",
-            whole_file: true,
-            make: |t| Input::Bytes([b"\xEF\xBB\xBF".as_slice(), t.as_bytes()].concat()),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "utf-16le",
-            whole_file: true,
-            make: |t| Input::Bytes(utf16le(t)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "nfd",
-            whole_file: true,
-            make: |t| Input::Bytes(t.nfd().collect::<String>().into_bytes()),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "unicode tổ hợp",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::decompose_tones(t).into_bytes()),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "windows-1258",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_cp1258(t)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "tcvn3 (abc) bytes",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_tcvn3(t)),
-            expected: |t| representable(t, encode::encode_tcvn3),
-            target: None,
-        },
-        Form {
-            name: "tcvn5712 vn1 bytes",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_tcvn5712(t)),
-            expected: |t| representable(t, encode::encode_tcvn5712),
-            target: None,
-        },
-        Form {
-            name: "vni bytes",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_vni(t)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "viscii bytes",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_viscii(t)),
-            expected: |t| representable(t, encode::encode_viscii),
-            target: None,
-        },
-        Form {
-            name: "vps bytes",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_vps(t)),
-            expected: |t| representable(t, encode::encode_vps),
-            target: None,
-        },
-        Form {
-            name: "viqr",
-            whole_file: true,
-            make: |t| Input::Bytes(encode::encode_viqr(t).into_bytes()),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "tcvn3 read as cp1252",
-            whole_file: true,
-            make: |t| Input::Text(encode::read_as_cp1252(&encode::encode_tcvn3(t))),
-            expected: |t| representable(t, encode::encode_tcvn3),
-            target: None,
-        },
-        Form {
-            name: "vni read as cp1252",
-            whole_file: true,
-            make: |t| Input::Text(encode::read_as_cp1252(&encode::encode_vni(t))),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "utf-8 mojibake (C1 kept)",
-            whole_file: true,
-            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Keep)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "utf-8 mojibake (dropped)",
-            whole_file: true,
-            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Drop)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "utf-8 mojibake (U+FFFD)",
-            whole_file: true,
-            make: |t| Input::Text(encode::utf8_mojibake(t, Undefined::Replace)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "utf-8 double mojibake",
-            whole_file: true,
-            make: |t| {
-                Input::Text(encode::utf8_mojibake(
-                    &encode::utf8_mojibake(t, Undefined::Keep),
-                    Undefined::Keep,
-                ))
-            },
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "mixed damaged lines",
-            whole_file: false,
-            make: |t| Input::Text(damage_lines(t)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "mixed damaged words",
-            whole_file: false,
-            make: |t| Input::Text(damage_words(t)),
-            expected: same,
-            target: None,
-        },
-        Form {
-            name: "tcvn3 ư as soft hyphen",
-            whole_file: true,
-            make: |t| Input::Text(soft_hyphen_u(t)),
-            expected: same,
-            target: Some(99.5),
-        },
-        Form {
-            name: "tcvn3 ư lost",
-            whole_file: true,
-            make: |t| Input::Text(lost_u(t)),
-            expected: same,
-            target: Some(99.5),
-        },
-        Form {
-            name: "vni letters left",
-            whole_file: true,
-            make: |t| Input::Text(vni_letters_left(t)),
-            expected: same,
-            target: Some(99.5),
-        },
-        Form {
-            name: "tcvn3 ư lost, vni letters left",
-            whole_file: false,
-            make: |t| Input::Text(residue_lines(t)),
-            expected: same,
-            target: Some(99.5),
-        },
-    ]
+        })
+    }));
+    let mojibake = |name, make| Form::own(name, true, make);
+    v.extend([
+        mojibake("utf-8 mojibake (C1 kept)", |t| {
+            Input::Text(encode::utf8_mojibake(t, Undefined::Keep))
+        }),
+        mojibake("utf-8 mojibake (dropped)", |t| {
+            Input::Text(encode::utf8_mojibake(t, Undefined::Drop))
+        }),
+        mojibake("utf-8 mojibake (U+FFFD)", |t| {
+            Input::Text(encode::utf8_mojibake(t, Undefined::Replace))
+        }),
+        mojibake("utf-8 double mojibake", |t| {
+            Input::Text(encode::utf8_mojibake(
+                &encode::utf8_mojibake(t, Undefined::Keep),
+                Undefined::Keep,
+            ))
+        }),
+        Form::own("mixed damaged lines", false, |t| {
+            Input::Text(damage_lines(t))
+        }),
+        Form::own("mixed damaged words", false, |t| {
+            Input::Text(damage_words(t))
+        }),
+    ]);
+    let residue = |name, whole_file, make| Form {
+        target: Some(99.5),
+        ..Form::own(name, whole_file, make)
+    };
+    v.extend([
+        residue("tcvn3 ư as soft hyphen", true, |t| {
+            Input::Text(soft_hyphen_u(t))
+        }),
+        residue("tcvn3 ư lost", true, |t| Input::Text(lost_u(t))),
+        residue("vni letters left", true, |t| {
+            Input::Text(vni_letters_left(t))
+        }),
+        residue("tcvn3 ư lost, vni letters left", false, |t| {
+            Input::Text(residue_lines(t))
+        }),
+    ]);
+    v
+}
+
+/// The encoders of the charsets whose bytes read through Windows-1252 are a corpus form, in
+/// [`CHARSETS`] order (the mixed forms cycle through them, then UTF-8 mojibake).
+fn cp1252_encoders() -> Vec<TestForm> {
+    CHARSETS
+        .iter()
+        .flat_map(|c| c.test_forms)
+        .filter(|f| f.cp1252_form.is_some())
+        .copied()
+        .collect()
 }
 
 /// Every plain ư/Ư as the soft hyphen U+00AD (TCVN3's ư byte 0xAD read through cp1252).
@@ -288,13 +233,27 @@ pub fn residue_lines(t: &str) -> String {
         .join("\n")
 }
 
-/// One of the three cp1252 damages, chosen by `k`.
+/// One of the cp1252 damages, chosen by `k`: each charset's of [`cp1252_encoders`], then UTF-8
+/// mojibake.
 pub fn damage(text: &str, k: usize) -> String {
-    match k % 3 {
-        0 => encode::read_as_cp1252(&encode::encode_tcvn3(text)),
-        1 => encode::read_as_cp1252(&encode::encode_vni(text)),
-        _ => encode::utf8_mojibake(text, Undefined::Keep),
+    let encoders = cp1252_encoders();
+    match encoders.get(k % (encoders.len() + 1)) {
+        Some(f) => encode::read_as_cp1252(&f.encode(text)),
+        None => encode::utf8_mojibake(text, Undefined::Keep),
     }
+}
+
+/// Whether damage `k` ([`damage`]) can carry `text` (TCVN3/ABC has no toned capitals).
+fn carries(text: &str, k: usize) -> bool {
+    let encoders = cp1252_encoders();
+    encoders
+        .get(k % (encoders.len() + 1))
+        .is_none_or(|f| !f.lossy || representable(text, *f) == text)
+}
+
+/// Whether every damage can carry `text`.
+fn every_damage_carries(text: &str) -> bool {
+    (0..=cp1252_encoders().len()).all(|k| carries(text, k))
 }
 
 /// Every third line damaged, cycling through TCVN3, VNI and UTF-8 mojibake.
@@ -302,7 +261,7 @@ pub fn damage_lines(t: &str) -> String {
     t.split('\n')
         .enumerate()
         .map(|(i, l)| {
-            if i % 3 == 1 && !l.is_ascii() && tcvn_safe(l) {
+            if i % 3 == 1 && !l.is_ascii() && every_damage_carries(l) {
                 damage(l, i / 3)
             } else {
                 l.to_string()
@@ -310,11 +269,6 @@ pub fn damage_lines(t: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// TCVN3/ABC cannot carry every line (toned capitals); such lines get another damage instead.
-fn tcvn_safe(l: &str) -> bool {
-    representable(l, encode::encode_tcvn3) == l
 }
 
 /// In every line with Vietnamese words, one such word damaged (cycling through the damages).
@@ -335,7 +289,7 @@ pub fn damage_words(t: &str) -> String {
             let target = viet_words[k % viet_words.len()];
             let mut kind = k;
             // Toned capitals cannot be written in TCVN3: use the next damage for those.
-            if kind.is_multiple_of(3) && !tcvn_safe(words[target]) {
+            if !carries(words[target], kind) {
                 kind += 1;
             }
             k += 1;
@@ -425,11 +379,11 @@ pub fn accuracy(expected: &str, got: &str) -> Accuracy {
 
 /// Decodes one form of a text.
 pub fn run_form(form: &Form, text: &str) -> (String, Accuracy) {
-    let got = match (form.make)(text) {
+    let got = match form.make(text) {
         Input::Bytes(b) => decode(&b).map(|d| d.text).unwrap_or_default(),
         Input::Text(t) => decode_str(&t).text,
     };
-    let expected = (form.expected)(text);
+    let expected = form.expected(text);
     let acc = accuracy(&expected, &got);
     (got, acc)
 }

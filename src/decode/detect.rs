@@ -1,69 +1,25 @@
-//! Which byte encoding a non-UTF-8 file is in, and whether an ASCII file is VIQR.
+//! Stage 1, detect: which reading of the input to decode ([`choose`]).
 //!
-//! Every candidate decoder reads a sample of the file (its start, middle and end, cut at line breaks);
-//! the decoding whose non-ASCII words are most often Vietnamese syllables wins. This is the Funput
-//! idea (count valid syllables), made cheap by sampling: the whole file is decoded once, afterwards,
-//! with the winner.
+//! - a BOM or the shape of UTF-16: Unicode;
+//! - valid UTF-8: VIQR when it looks so ([`looks_viqr`]); a legacy charset when the text has
+//!   characters no Vietnamese text has and a legacy reading scores higher
+//!   ([`legacy_in_valid_utf8`]); else UTF-8, which may as a whole be cp1252-read damage
+//!   ([`peel_cp1252`], [`legacy_of_cp1252`]);
+//! - other bytes: the legacy charset whose reading gives the most Vietnamese syllables
+//!   ([`detect_legacy`]), unless they are mostly UTF-8 with a few bad bytes.
+//!
+//! Every candidate decoder of [`charsets::candidates`] reads a sample of the file (its start,
+//! middle and end, cut at line breaks); the decoding whose non-ASCII words are most often
+//! Vietnamese syllables wins. This is the Funput idea (count valid syllables), made cheap by
+//! sampling: the whole file is decoded once, afterwards, with the winner.
 
-use super::legacy;
-use super::syllable;
+use super::DecodeError;
+use super::charsets::{self, Legacy};
+use super::codec::{self, cp1252_byte};
+use super::syllable::{self, Plausibility};
+use super::unicode::{self, BaseText};
 use super::viet;
 use unicode_normalization::UnicodeNormalization;
-
-/// The legacy byte encodings we can decode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Legacy {
-    Tcvn3,
-    Vni,
-    Viscii,
-    Vps,
-    Windows1258,
-    Windows1252,
-}
-
-impl Legacy {
-    pub fn name(self) -> &'static str {
-        match self {
-            Legacy::Tcvn3 => "tcvn3",
-            Legacy::Vni => "vni-windows",
-            Legacy::Viscii => "viscii",
-            Legacy::Vps => "vps",
-            Legacy::Windows1258 => "windows-1258",
-            Legacy::Windows1252 => "windows-1252",
-        }
-    }
-
-    const CANDIDATES: [Legacy; 5] = [
-        Legacy::Tcvn3,
-        Legacy::Vni,
-        Legacy::Viscii,
-        Legacy::Vps,
-        Legacy::Windows1258,
-    ];
-
-    /// Decodes `bytes` as this encoding (text before NFC, with per-line maps).
-    pub fn decode(self, bytes: &[u8]) -> (String, Vec<crate::source::LineMap>) {
-        match self {
-            Legacy::Tcvn3 => legacy::decode_tcvn3(bytes),
-            Legacy::Vni => legacy::decode_vni(bytes),
-            Legacy::Viscii => legacy::decode_viscii(bytes),
-            Legacy::Vps => legacy::decode_vps(bytes),
-            Legacy::Windows1258 => {
-                let (t, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
-                let lines = super::split_lines(&t).len();
-                (
-                    t.into_owned(),
-                    vec![crate::source::LineMap::identity(); lines],
-                )
-            }
-            Legacy::Windows1252 => {
-                let t = legacy::decode_cp1252(bytes);
-                let lines = super::split_lines(&t).len();
-                (t, vec![crate::source::LineMap::identity(); lines])
-            }
-        }
-    }
-}
 
 /// Up to ~36 KiB of `bytes`: start, middle and end, each cut to whole lines.
 pub fn sample(bytes: &[u8]) -> Vec<u8> {
@@ -111,10 +67,14 @@ pub fn score_reading(text: &str, tcvn3: bool) -> i64 {
             match syllable::classify(word, &mut buf) {
                 // Capitals are rarer than lowercase: when two charsets differ only in a letter's
                 // case (VISCII "SƯ", VPS "Sự"), the reading with the lowercase one wins.
-                3 if word.chars().nth(1).is_some_and(|c| viet::to_lower(c) != c) => 2,
-                3 => 3,
-                2 => 1,
-                _ => -2,
+                Plausibility::Common
+                    if word.chars().nth(1).is_some_and(|c| viet::to_lower(c) != c) =>
+                {
+                    2
+                }
+                Plausibility::Common => 3,
+                Plausibility::Possible => 1,
+                Plausibility::No => -2,
             }
         } else {
             -2
@@ -146,23 +106,22 @@ fn capital_after_lowercase(word: &str, tcvn3: bool) -> bool {
 /// when no reading gives Vietnamese (then the bytes are broken UTF-8 or some other language).
 pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
     let sample = sample(bytes);
-    let mut scores: Vec<(Legacy, i64)> = Legacy::CANDIDATES
-        .iter()
-        .map(|&enc| {
-            let (text, _) = enc.decode(&sample);
-            let text: String = if enc == Legacy::Windows1258 {
+    let mut scores: Vec<(Legacy, i64)> = charsets::candidates()
+        .map(|enc| {
+            let (text, _) = enc.read(&sample);
+            let text: String = if enc.needs_nfc() {
                 text.nfc().collect()
             } else {
                 text
             };
-            let stray = if enc == Legacy::Vni {
-                legacy::vni_stray_bytes(&sample)
+            let stray = if enc.reader == charsets::Reader::Vni {
+                codec::vni_stray_bytes(&sample)
             } else {
                 0
             };
             (
                 enc,
-                score_reading(&text, enc == Legacy::Tcvn3) - 2 * stray as i64,
+                score_reading(&text, enc.reader == charsets::Reader::Tcvn3) - 2 * stray as i64,
             )
         })
         .collect();
@@ -232,7 +191,7 @@ pub fn legacy_in_valid_utf8(text: &str) -> Option<(Legacy, f32)> {
     let sample = sample(text.as_bytes());
     let utf8_score = score(&String::from_utf8_lossy(&sample).nfc().collect::<String>());
     detect_legacy(text.as_bytes()).filter(|&(enc, _)| {
-        let (decoded, _) = enc.decode(&sample);
+        let (decoded, _) = enc.read(&sample);
         score(&decoded.nfc().collect::<String>()) > utf8_score
     })
 }
@@ -280,7 +239,7 @@ fn looks_viqr_sample(sample: &str) -> bool {
     {
         return false;
     }
-    let (decoded, _) = legacy::decode_viqr(sample);
+    let (decoded, _) = codec::decode_viqr(sample);
     let mut buf = String::new();
     let (mut good, mut bad, mut words, mut strong) = (0usize, 0usize, 0usize, 0usize);
     for (orig, dec) in sample.split_whitespace().zip(decoded.split_whitespace()) {
@@ -289,7 +248,7 @@ fn looks_viqr_sample(sample: &str) -> bool {
             continue;
         }
         let core = dec.trim_matches(|c: char| c.is_ascii_punctuation());
-        if !core.is_empty() && syllable::classify(core, &mut buf) >= 2 {
+        if !core.is_empty() && syllable::classify(core, &mut buf) >= Plausibility::Possible {
             good += 1;
             // A full stop after a vowel also ends plain sentences ("khi."): only the other marks,
             // or a mark inside the word, are evidence of VIQR.
@@ -306,6 +265,88 @@ fn looks_viqr_sample(sample: &str) -> bool {
         }
     }
     good >= 3 && strong >= 3 && strong * 4 >= good && good * 5 >= words && bad * 10 <= good
+}
+
+/// The reading [`choose`] picked.
+pub enum Choice<'a> {
+    /// UTF-8 with a BOM, UTF-16, or UTF-8 with a few bad bytes: decoded as Unicode, repaired.
+    Unicode(BaseText),
+    /// VIQR: ASCII letters and marks.
+    Viqr(&'a str),
+    /// A legacy charset, with a confidence in 0.5..1.
+    Legacy(Legacy, f32),
+    /// Valid UTF-8: repaired, and maybe cp1252-read damage as a whole ([`peel_cp1252`]).
+    Utf8(&'a str),
+}
+
+/// Chooses the reading of `bytes` (not empty).
+pub fn choose(bytes: &[u8]) -> Result<Choice<'_>, DecodeError> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || unicode::sniff_utf16(bytes).is_some() {
+        return unicode::decode_unicode(bytes).map(Choice::Unicode);
+    }
+    if let Some(nul_at) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
+        return Err(DecodeError::Binary { nul_at });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) if looks_viqr(text) => Ok(Choice::Viqr(text)),
+        Ok(text) => Ok(match legacy_in_valid_utf8(text) {
+            Some((enc, confidence)) => Choice::Legacy(enc, confidence),
+            None => Choice::Utf8(text),
+        }),
+        Err(_) => match detect_legacy(bytes).filter(|_| !mostly_utf8(bytes)) {
+            Some((enc, confidence)) => Ok(Choice::Legacy(enc, confidence)),
+            None => unicode::decode_unicode(bytes).map(Choice::Unicode),
+        },
+    }
+}
+
+/// What Unicode text is when turned back into the bytes a Windows-1252 reading made of it.
+pub enum Cp1252Layer {
+    /// Not such damage as a whole: ASCII, or a character no cp1252 reading produces.
+    None,
+    /// Valid UTF-8: mojibake, to be peeled again (double encoding).
+    Utf8(String),
+    /// Other bytes: maybe a legacy charset ([`legacy_of_cp1252`]).
+    Bytes(Vec<u8>),
+}
+
+/// Turns `text` back into its cp1252 bytes, if every character has one.
+pub fn peel_cp1252(text: &str) -> Cp1252Layer {
+    if text.is_ascii() {
+        return Cp1252Layer::None;
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match cp1252_byte(c) {
+            Some(b) => bytes.push(b),
+            None => return Cp1252Layer::None,
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(inner) => Cp1252Layer::Utf8(inner),
+        Err(e) => Cp1252Layer::Bytes(e.into_bytes()),
+    }
+}
+
+/// A legacy charset that `text`'s cp1252 bytes are in, when detection is sure of one whose
+/// cp1252 damage we repair, with its confidence and the score of `text` as it stands (which the
+/// decoded text must beat, see [`reads_much_better`]).
+pub fn legacy_of_cp1252(text: &str, bytes: &[u8]) -> Option<(Legacy, f32, i64)> {
+    let (enc, confidence) = detect_legacy(bytes)?;
+    enc.cp1252_damage?;
+    let sample = sample(text.as_bytes());
+    let as_is = score(&String::from_utf8_lossy(&sample));
+    (confidence >= 0.7).then_some((enc, confidence, as_is))
+}
+
+/// Whether a decoded text reads much better than the text as it stood (`as_is`, its score).
+pub fn reads_much_better(decoded: &str, as_is: i64) -> bool {
+    let sample_out = sample(decoded.as_bytes());
+    score(&String::from_utf8_lossy(&sample_out)) > as_is.max(0) * 2
 }
 
 #[cfg(test)]

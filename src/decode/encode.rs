@@ -3,11 +3,11 @@
 //! They exist for the test corpus, the property tests and the benchmark: each is the exact inverse of
 //! the matching decoder's table, so `decode(encode(x)) == x` is a meaningful check of both.
 
-use super::legacy::{cp1252_byte, cp1252_char};
-use super::tables::{TCVN5712_1, VISCII, VPS};
+use super::codec::{cp1252_byte, cp1252_char};
+use super::tables::TCVN5712_1;
 use super::viet::{self, Tone};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Reverse of a byte table (first byte wins), as a map char → byte.
 fn reverse(table: &'static [u16; 256]) -> HashMap<char, u8> {
@@ -25,14 +25,22 @@ fn rev_tcvn() -> &'static HashMap<char, u8> {
     R.get_or_init(|| reverse(&TCVN5712_1))
 }
 
-fn rev_viscii() -> &'static HashMap<char, u8> {
-    static R: OnceLock<HashMap<char, u8>> = OnceLock::new();
-    R.get_or_init(|| reverse(&VISCII))
-}
-
-fn rev_vps() -> &'static HashMap<char, u8> {
-    static R: OnceLock<HashMap<char, u8>> = OnceLock::new();
-    R.get_or_init(|| reverse(&VPS))
+/// The reverse of a one-byte table, built once per table.
+fn rev_of(table: &'static [u16; 256]) -> &'static HashMap<char, u8> {
+    type Cache = Mutex<Vec<(usize, &'static HashMap<char, u8>)>>;
+    static R: OnceLock<Cache> = OnceLock::new();
+    let key = table.as_ptr() as usize;
+    let mut cache = R
+        .get_or_init(|| Mutex::new(Vec::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&(_, rev)) = cache.iter().find(|(k, _)| *k == key) {
+        return rev;
+    }
+    // One small map per table of the crate, kept for the life of the test process.
+    let rev: &'static HashMap<char, u8> = Box::leak(Box::new(reverse(table)));
+    cache.push((key, rev));
+    rev
 }
 
 /// Bytes of TCVN3 (ABC): seven untoned capitals have codes; toned capitals are written with the
@@ -75,7 +83,10 @@ pub fn encode_tcvn5712(text: &str) -> Vec<u8> {
         .collect()
 }
 
-fn encode_table(text: &str, rev: &HashMap<char, u8>, table: &[u16; 256]) -> Vec<u8> {
+/// Bytes of a one-byte table charset (VISCII, VPS): the inverse of its table; '?' for what it
+/// cannot carry.
+pub fn encode_table(text: &str, table: &'static [u16; 256]) -> Vec<u8> {
+    let rev = rev_of(table);
     text.chars()
         .map(|c| match rev.get(&c) {
             Some(&b) => b,
@@ -85,16 +96,6 @@ fn encode_table(text: &str, rev: &HashMap<char, u8>, table: &[u16; 256]) -> Vec<
             },
         })
         .collect()
-}
-
-/// Bytes of VISCII.
-pub fn encode_viscii(text: &str) -> Vec<u8> {
-    encode_table(text, rev_viscii(), &VISCII)
-}
-
-/// Bytes of VPS.
-pub fn encode_vps(text: &str) -> Vec<u8> {
-    encode_table(text, rev_vps(), &VPS)
 }
 
 /// Bytes of VNI-Windows: base letter + mark byte, capitals with the mark byte − 0x20.

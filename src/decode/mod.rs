@@ -1,13 +1,22 @@
-//! Stage 1: bytes → repaired NFC text, with a record of what was done.
+//! Stage 1 of the crate: bytes → repaired NFC text, with a record of what was done.
 //!
-//! [`decode`] picks the byte encoding (BOM, UTF-8 validity, UTF-16 shape; for other bytes the legacy
-//! Vietnamese charset whose reading gives the most Vietnamese syllables, see [`detect`]), splits the
-//! text into lines (`\n`, `\r\n` and lone `\r` all end a line, so line numbers match what an editor
-//! shows), normalizes every line to NFC and repairs words and lines of Unicode text that are legacy
-//! bytes or UTF-8 read through Windows-1252 ([`repair`]). Lines that change get a [`LineMap`] so that
-//! positions still point at original columns. Nothing is dropped silently: invalid bytes become
-//! U+FFFD and are counted in [`EncodingReport::replaced`], and every repaired span is listed in
-//! [`EncodingReport::repairs`].
+//! Decoding runs in four steps, each a module, in this order; no step calls an earlier one, and
+//! [`decode`] / [`decode_str`] below are the only places that call them in turn:
+//!
+//! 1. [`detect`] chooses the reading: BOM, UTF-8 validity, UTF-16 shape; for other bytes the
+//!    legacy Vietnamese charset whose reading gives the most Vietnamese syllables; for Unicode
+//!    text, whether it is cp1252-read damage as a whole (peeled layer by layer);
+//! 2. the chosen reading is decoded over the whole file by the byte codecs ([`codec`], through
+//!    the table of charsets [`charsets`]), TCVN3 case restored ([`case`]), and its lines are
+//!    normalized to NFC ([`finish::nfc_lines`]);
+//! 3. [`repair`] repairs damaged spans inside the lines of a Unicode reading: words and lines that
+//!    are legacy bytes or UTF-8 read through Windows-1252, and conversion residue;
+//! 4. [`finish`] assembles the text (`\n`, `\r\n` and lone `\r` all end a line, so line numbers
+//!    match what an editor shows), composes the [`LineMap`]s so that positions still point at
+//!    original columns, and builds the [`EncodingReport`].
+//!
+//! Nothing is dropped silently: invalid bytes become U+FFFD and are counted in
+//! [`EncodingReport::replaced`], and every repaired span is listed in [`EncodingReport::repairs`].
 //!
 //! What the report says, by case:
 //! - a legacy byte file (TCVN3/VN1, VNI, VISCII, VPS, Windows-1258, VIQR): `name` is the encoding
@@ -20,22 +29,28 @@
 //!   line and columns, end exclusive), `repaired_lines` the lines concerned.
 //!
 //! Also here: [`tone_style`] (old "hoà"/new "hòa" tone placement with byte spans, for the
-//! `mixed-tone-style` rule), [`is_valid_syllable`] (the syllable model), [`encode`] (encoders
-//! into every legacy form, for tests and benchmarks) and [`corpus`] (the generated test corpus).
+//! `mixed-tone-style` rule), [`is_valid_syllable`] (the syllable model) and, with the `testkit`
+//! feature, [`encode`] (encoders into every legacy form, for tests and benchmarks) and [`corpus`]
+//! (the generated test corpus).
 
+pub mod case;
+pub mod charsets;
+pub mod codec;
+#[cfg(any(test, feature = "testkit"))]
 pub mod corpus;
 pub mod detect;
+#[cfg(any(test, feature = "testkit"))]
 pub mod encode;
-pub mod legacy;
+pub mod finish;
 pub mod repair;
-pub mod residue;
 pub mod syllable;
 pub mod tables;
 pub mod tone;
 mod unicode;
 pub mod viet;
-pub mod whole;
 
+pub use charsets::Legacy;
+pub use finish::Meta;
 pub use syllable::is_valid_syllable;
 pub use tone::{ToneStyle, ToneStyleCounts, ToneWord, tone_style};
 pub use unicode::{nfc_line, split_lines};
@@ -118,121 +133,138 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if encoding_rs::Encoding::for_bom(bytes).is_some() || unicode::sniff_utf16(bytes).is_some() {
-        let base = unicode::decode_unicode(bytes)?;
-        return Ok(pipeline::finish(&base.text, None, meta_of(&base), true));
-    }
-    if let Some(nul_at) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|&b| b == 0))
-        .flatten()
-    {
-        return Err(DecodeError::Binary { nul_at });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            if detect::looks_viqr(text) {
-                let (decoded, maps) = legacy::decode_viqr(text);
-                let meta = pipeline::Meta {
-                    name: "viqr",
-                    confidence: 0.9,
-                    bom: false,
-                    replaced: 0,
-                };
-                return Ok(pipeline::finish(&decoded, Some(&maps), meta, false));
-            }
-            if let Some((enc, confidence)) = detect::legacy_in_valid_utf8(text) {
-                return Ok(decode_legacy(bytes, enc, confidence));
-            }
-            if let Some(d) = whole::repair_whole(text) {
-                return Ok(d);
-            }
-            Ok(pipeline::finish(
-                text,
-                None,
-                pipeline::Meta {
-                    name: "utf-8",
-                    confidence: 1.0,
-                    bom: false,
-                    replaced: 0,
-                },
-                true,
-            ))
+    Ok(match detect::choose(bytes)? {
+        detect::Choice::Unicode(base) => read_unicode(&base.text, Meta::from(&base)),
+        detect::Choice::Viqr(text) => {
+            let (decoded, maps) = codec::decode_viqr(text);
+            let meta = Meta {
+                name: charsets::viqr().name,
+                confidence: 0.9,
+                bom: false,
+                replaced: 0,
+            };
+            read(&decoded, Some(&maps), meta, false)
         }
-        Err(_) => match detect::detect_legacy(bytes).filter(|_| !detect::mostly_utf8(bytes)) {
-            Some((enc, confidence)) => Ok(decode_legacy(bytes, enc, confidence)),
-            None => {
-                let base = unicode::decode_unicode(bytes)?;
-                Ok(pipeline::finish(&base.text, None, meta_of(&base), true))
-            }
-        },
-    }
-}
-
-/// Decodes bytes known to be in legacy encoding `enc` (no detection).
-pub fn decode_legacy(bytes: &[u8], enc: detect::Legacy, confidence: f32) -> Decoded {
-    let meta = pipeline::Meta {
-        name: enc.name(),
-        confidence,
-        bom: false,
-        replaced: 0,
-    };
-    if enc == detect::Legacy::Tcvn3 {
-        let file = legacy::decode_tcvn3_file(bytes);
-        // TCVN3/ABC has no toned capitals, so their case is restored; a VN1 file has them and keeps
-        // its case as written.
-        let text = if file.vn1 || file.case_lines.is_empty() {
-            file.text
-        } else {
-            restore_case_lines(file.text, &file.case_lines)
-        };
-        return pipeline::finish_decoded(text, file.lines, meta, !file.combining);
-    }
-    let (text, maps) = enc.decode(bytes);
-    // Windows-1252 is the fallback for bytes that are no Vietnamese charset: damage inside may still
-    // be repairable word by word.
-    pipeline::finish(&text, Some(&maps), meta, enc == detect::Legacy::Windows1252)
-}
-
-/// TCVN3 case restoration on the given line byte ranges, in place: a Vietnamese letter and its
-/// capital have the same UTF-8 length, so only those lines' bytes are rewritten.
-fn restore_case_lines(mut text: String, lines: &[(usize, usize)]) -> String {
-    for &(a, b) in lines {
-        let Some(line) = text.get(a..b) else { continue };
-        let restored = legacy::restore_tcvn_case(line);
-        if restored.len() == b - a {
-            text.replace_range(a..b, &restored);
-        }
-    }
-    text
-}
-
-fn meta_of(base: &unicode::BaseText) -> pipeline::Meta {
-    pipeline::Meta {
-        name: base.name,
-        confidence: base.confidence,
-        bom: base.bom,
-        replaced: base.replaced,
-    }
+        detect::Choice::Legacy(enc, confidence) => decode_legacy(bytes, enc, confidence),
+        detect::Choice::Utf8(text) => decode_str(text),
+    })
 }
 
 /// Decodes text that is already Unicode (stdin read as UTF-8, text extracted from .docx), applying
 /// the same line splitting, normalization and span repair as for files.
 pub fn decode_str(text: &str) -> Decoded {
-    if let Some(d) = whole::repair_whole(text) {
-        return d;
-    }
-    pipeline::finish(
-        text,
-        None,
-        pipeline::Meta {
-            name: "utf-8",
-            confidence: 1.0,
-            bom: false,
-            replaced: 0,
-        },
-        true,
-    )
+    read_whole_damage(text).unwrap_or_else(|| read_unicode(text, Meta::UTF8))
 }
 
-mod pipeline;
+/// Decodes bytes known to be in legacy charset `enc` (no detection).
+pub fn decode_legacy(bytes: &[u8], enc: Legacy, confidence: f32) -> Decoded {
+    let meta = Meta {
+        name: enc.name,
+        confidence,
+        bom: false,
+        replaced: 0,
+    };
+    if enc.reader == charsets::Reader::Tcvn3 {
+        let file = codec::decode_tcvn3_file(bytes);
+        // TCVN3/ABC has no toned capitals, so their case is restored; a VN1 file has them and keeps
+        // its case as written.
+        let text = if file.vn1 || file.case_lines.is_empty() {
+            file.text
+        } else {
+            case::restore_case_lines(file.text, &file.case_lines)
+        };
+        return if file.combining {
+            read(&text, None, meta, false)
+        } else {
+            finish::finish_nfc(text, file.lines, meta)
+        };
+    }
+    let (text, maps) = enc.read(bytes);
+    read(&text, Some(&maps), meta, false)
+}
+
+/// Unicode text, decoded and repaired span by span.
+fn read_unicode(text: &str, meta: Meta) -> Decoded {
+    read(text, None, meta, true)
+}
+
+/// Steps 2–4 for a decoded reading `text` whose lines map to original columns through `pre`: NFC
+/// lines, their repair (if `repair`), and the finish.
+fn read(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> Decoded {
+    let lines = finish::nfc_lines(text);
+    let repaired = if repair {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        repair::repair_document(&texts)
+    } else {
+        repair::DocumentRepair::default()
+    };
+    finish::finish(text, &lines, pre, repaired, meta)
+}
+
+/// Unicode text that is, from first to last character, legacy bytes or UTF-8 read through
+/// Windows-1252: such a text has no character a cp1252 reading cannot produce, so it is turned back
+/// into its bytes losslessly and decoded at byte speed — as UTF-8 while the bytes are valid UTF-8
+/// (mojibake, also doubly encoded), then with the legacy detector when it is sure of a charset
+/// whose cp1252 damage we know. Texts with any real Vietnamese letter (ố, ạ, ư …), lost bytes
+/// (U+FFFD) or an unsure detection go through the word-by-word repair instead (`None`).
+fn read_whole_damage(text: &str) -> Option<Decoded> {
+    let mut layers: Vec<String> = Vec::new();
+    let innermost = loop {
+        let current = layers.last().map_or(text, String::as_str);
+        let inner = match detect::peel_cp1252(current) {
+            detect::Cp1252Layer::Utf8(inner) => {
+                layers.push(inner);
+                continue;
+            }
+            detect::Cp1252Layer::Bytes(bytes) => read_legacy_damage(current, &bytes),
+            detect::Cp1252Layer::None => None,
+        };
+        break inner;
+    };
+    let (decoded, damage) = match innermost {
+        Some((decoded, damage)) => (decoded, damage),
+        // The innermost layer is no legacy damage: it is read as Unicode text.
+        None => {
+            let inner = layers.last()?;
+            (read_unicode(inner, Meta::UTF8), repair::Damage::Utf8)
+        }
+    };
+    let damage = if layers.is_empty() {
+        damage
+    } else {
+        repair::Damage::Utf8
+    };
+    Some(finish::whole_damage(decoded, text, &layers, damage))
+}
+
+/// `text`'s cp1252 `bytes` decoded as the legacy charset detection is sure of, when the result
+/// reads much better than `text`.
+fn read_legacy_damage(text: &str, bytes: &[u8]) -> Option<(Decoded, repair::Damage)> {
+    let (enc, confidence, as_is) = detect::legacy_of_cp1252(text, bytes)?;
+    let damage = repair::Damage::LEGACY
+        .into_iter()
+        .find(|d| d.charset() == Some(enc))?;
+    let decoded = decode_legacy(bytes, enc, confidence);
+    detect::reads_much_better(&decoded.text, as_is).then_some((decoded, damage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wholly_damaged_texts() {
+        let d = read_whole_damage("Céng hoµ x· héi chñ nghÜa ViÖt Nam\nSè: 12/KH-THCS").unwrap();
+        assert_eq!(d.text, "Cộng hoà xã hội chủ nghĩa Việt Nam\nSố: 12/KH-THCS");
+        assert_eq!(d.report.damage.as_deref(), Some("tcvn3-as-cp1252"));
+        let d = read_whole_damage("Sá»‘: 12 Ä‘Ã³").unwrap();
+        assert_eq!(d.text, "Số: 12 đó");
+        assert_eq!(d.line_maps[0].original_column(1), 1);
+        assert_eq!(d.line_maps[0].original_column(2), 4);
+        assert!(read_whole_damage("Phòng Giáo dục và Đào tạo").is_none());
+        assert!(read_whole_damage("café au lait, naïve résumé").is_none());
+        // Clean Vietnamese that happens to use only Latin-1 letters stays as it is.
+        assert!(read_whole_damage("Trà và cà phê, cá kho tộ").is_none());
+        assert!(read_whole_damage("Trà và cà phê\ncá kho").is_none());
+    }
+}

@@ -248,21 +248,43 @@ pub fn lexicon_rank_with(word: &str, _buf: &mut String) -> Option<u32> {
     lexicon().get(&packed_key(word)?).copied()
 }
 
-/// 3 for a common syllable, 2 for a possible but unlisted one, 0 for no Vietnamese syllable; uses
-/// `buf` as scratch space so that the hot path does not allocate.
-pub fn classify(word: &str, buf: &mut String) -> u8 {
+/// How plausible a word is as one Vietnamese syllable, from least to most (the order is used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Plausibility {
+    /// No Vietnamese syllable.
+    No,
+    /// A possible syllable that is not in the list of common ones.
+    Possible,
+    /// A syllable in the list of common ones.
+    Common,
+}
+
+impl Plausibility {
+    /// The weight detection and line mode sum over words: 3 common, 2 possible, 0 none.
+    pub fn weight(self) -> u8 {
+        match self {
+            Plausibility::No => 0,
+            Plausibility::Possible => 2,
+            Plausibility::Common => 3,
+        }
+    }
+}
+
+/// How plausible `word` is as a syllable; uses `buf` as scratch space so that the hot path does
+/// not allocate.
+pub fn classify(word: &str, buf: &mut String) -> Plausibility {
     // Every listed syllable passed the model when the list was loaded (and its tone placement
     // does not matter), so a hit needs no further check; the model runs only on misses.
     if packed_key(word).is_some_and(|k| lexicon().contains_key(&k)) {
-        return 3;
+        return Plausibility::Common;
     }
     let Some((tone, tone_at)) = strip_tone_into(word, buf) else {
-        return 0;
+        return Plausibility::No;
     };
     if valid_parts(buf, tone, tone_at) {
-        2
+        Plausibility::Possible
     } else {
-        0
+        Plausibility::No
     }
 }
 

@@ -154,7 +154,7 @@ mod tests {
         fn glide_rhyme_scan_matches_its_definition(
             text in "[a-zA-Z oOuUaAeEyYòóủũụÒỌÚàáảãạẠèéẻẽẹýỳỷỹỵỲÝđ,.\\n]{0,40}"
         ) {
-            let definition: Vec<(usize, usize)> = super::super::legacy::words_of(&text)
+            let definition: Vec<(usize, usize)> = super::super::viet::words_of(&text)
                 .filter(|&(s, e)| {
                     let w = &text[s..e];
                     let mut rev = w.chars().rev();

@@ -234,6 +234,24 @@ pub fn all_non_ascii_letters() -> Vec<char> {
     v
 }
 
+/// Byte ranges of the runs of letters in `line`.
+pub fn word_ranges(line: &str) -> Vec<(usize, usize)> {
+    words_of(line).collect()
+}
+
+/// Byte ranges of the runs of Vietnamese letters in `text`, lazily (no allocation).
+pub fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.by_ref().find(|&(_, c)| is_viet_letter(c))?.0;
+        let end = chars
+            .by_ref()
+            .find(|&(_, c)| !is_viet_letter(c))
+            .map_or(text.len(), |(i, _)| i);
+        Some((start, end))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! and the five seeds, which must come out unchanged except seed 000's VNI-damaged "Soá".
 
 use unicode_normalization::UnicodeNormalization;
-use vblint::decode::{decode, decode_str, legacy::cp1252_byte};
+use vblint::decode::{codec::cp1252_byte, decode, decode_str};
 
 /// (intended, TCVN3 as read through cp1252, VNI as read through cp1252)
 const PHRASES: &[(&str, &str, &str)] = &[

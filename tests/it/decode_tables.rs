@@ -1,13 +1,31 @@
-//! Our byte tables against the authorities: glibc iconv for TCVN5712-1 and VISCII (live when iconv is
-//! installed, and always against the committed fixture generated from it), and coverage of every
-//! Vietnamese letter by every table.
+//! Our byte tables against the authorities: glibc iconv for every charset of the table that names
+//! its iconv counterpart (live when iconv is installed, and always against the committed fixture
+//! generated from it), and coverage of every Vietnamese letter by every table.
 
 use std::process::Command;
-use vblint::decode::tables::{TCVN5712_1, VISCII, VPS};
+use vblint::decode::charsets::CHARSETS;
+use vblint::decode::tables::VPS;
 use vblint::decode::viet::all_non_ascii_letters;
 
-fn fixture() -> Vec<(u8, u32, u32)> {
-    include_str!("../decode_fixtures/iconv_tables.txt")
+/// The charsets with a byte table, with their iconv names.
+fn iconv_tables() -> Vec<(&'static str, &'static [u16; 256])> {
+    CHARSETS
+        .iter()
+        .filter_map(|c| Some((c.iconv?, c.byte_table()?)))
+        .collect()
+}
+
+/// The committed fixture: its column names (iconv names) and, per byte, one code point per column.
+fn fixture() -> (Vec<String>, Vec<(u8, Vec<u32>)>) {
+    let text = include_str!("../decode_fixtures/iconv_tables.txt");
+    let columns = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# byte "))
+        .and_then(|l| l.split(" (").next())
+        .map(|l| l.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let rows = text
         .lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
@@ -15,26 +33,29 @@ fn fixture() -> Vec<(u8, u32, u32)> {
                 .split_whitespace()
                 .map(|x| u32::from_str_radix(x, 16).unwrap())
                 .collect();
-            (f[0] as u8, f[1], f[2])
+            (f[0] as u8, f[1..].to_vec())
         })
-        .collect()
+        .collect();
+    (columns, rows)
 }
 
 #[test]
 fn tables_match_the_iconv_fixture() {
-    let rows = fixture();
+    let (columns, rows) = fixture();
     assert_eq!(rows.len(), 256);
-    for (b, tcvn, viscii) in rows {
-        assert_eq!(
-            u32::from(TCVN5712_1[usize::from(b)]),
-            tcvn,
-            "TCVN5712-1 byte {b:02X}"
-        );
-        assert_eq!(
-            u32::from(VISCII[usize::from(b)]),
-            viscii,
-            "VISCII byte {b:02X}"
-        );
+    let tables = iconv_tables();
+    assert_eq!(
+        columns,
+        tables
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect::<Vec<_>>(),
+        "the fixture has one column per charset with an iconv name (regenerate with gen_tables.py)"
+    );
+    for (b, points) in rows {
+        for ((name, table), &cp) in tables.iter().zip(&points) {
+            assert_eq!(u32::from(table[usize::from(b)]), cp, "{name} byte {b:02X}");
+        }
     }
 }
 
@@ -59,7 +80,7 @@ fn tables_match_live_iconv() {
         eprintln!("SKIP: iconv not installed; the fixture test still checks the tables");
         return;
     }
-    for (enc, table) in [("TCVN5712-1", &TCVN5712_1), ("VISCII", &VISCII)] {
+    for (enc, table) in iconv_tables() {
         for b in 0..=255u8 {
             if let Some(cp) = iconv_byte(enc, b) {
                 assert_eq!(u32::from(table[usize::from(b)]), cp, "{enc} byte {b:02X}");
@@ -70,17 +91,14 @@ fn tables_match_live_iconv() {
 
 #[test]
 fn every_table_covers_every_vietnamese_letter() {
-    for (name, table) in [
-        ("TCVN5712-1", &TCVN5712_1),
-        ("VISCII", &VISCII),
-        ("VPS", &VPS),
-    ] {
+    let tables = CHARSETS
+        .iter()
+        .filter_map(|c| Some((c.name, c.byte_table()?, c.missing_letters)));
+    for (name, table, allowed) in tables {
         let missing: Vec<char> = all_non_ascii_letters()
             .into_iter()
             .filter(|&c| !table.iter().any(|&u| u32::from(u) == c as u32))
             .collect();
-        // GNU recode's VPS table has no slot for Ỗ (U+1ED6); VPS text cannot carry it.
-        let allowed: &[char] = if name == "VPS" { &['Ỗ'] } else { &[] };
         assert_eq!(missing, allowed, "{name} lacks {missing:?}");
     }
 }

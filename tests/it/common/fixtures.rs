@@ -513,13 +513,11 @@ fn runs_for(text: &str, fonts: Fonts, header: bool) -> Vec<Run> {
                     tcvn3_char(c).map(|e| (normal.clone(), e))
                 };
                 let ok = encoded.as_ref().is_some_and(|(font, e)| {
-                    let fam = if font.as_deref().is_some_and(|f| f.ends_with('H')) {
-                        LegacyFont::Tcvn3Capitals
-                    } else {
-                        LegacyFont::Tcvn3
-                    };
+                    let fam = LegacyFont::from_font_name(font.as_deref().unwrap_or(".VnTime"));
                     (c.is_ascii() || c.is_alphabetic() || (c as u32) < 0x2100)
-                        && decode_legacy_run(&e.to_string(), fam) == c.to_string()
+                        && fam.is_some_and(|fam| {
+                            decode_legacy_run(&e.to_string(), fam) == c.to_string()
+                        })
                 });
                 match encoded {
                     Some((font, e)) if ok => push(&mut runs, font, &e.to_string()),
@@ -532,7 +530,8 @@ fn runs_for(text: &str, fonts: Fonts, header: bool) -> Vec<Run> {
             for c in text.chars() {
                 let ok = vni_chars(c).filter(|e| {
                     (c.is_ascii() || c.is_alphabetic() || ('\u{2010}'..='\u{2027}').contains(&c))
-                        && decode_legacy_run(e, LegacyFont::Vni) == c.to_string()
+                        && LegacyFont::from_font_name("VNI-Times")
+                            .is_some_and(|fam| decode_legacy_run(e, fam) == c.to_string())
                 });
                 match ok {
                     Some(e) => push(&mut runs, font.clone(), &e),

@@ -1,79 +1,20 @@
-//! Span-level repair inside Unicode text: words and lines that are legacy bytes read through
-//! Windows-1252 (TCVN3, VNI) or UTF-8 read through Windows-1252 (mojibake, also doubly encoded, also
-//! with cp1252's undefined bytes kept as C1 controls, dropped, or replaced by U+FFFD).
+//! Word and line repair inside one Unicode line: words that are legacy bytes read through
+//! Windows-1252 (TCVN3, VNI) or UTF-8 read through Windows-1252 (mojibake, [`super::mojibake`]).
 //!
 //! Only a word whose every character is one a cp1252 reading can produce can be damaged that way, so
 //! real Vietnamese words ("Việt", "Số") are never looked at twice. A candidate word is turned back into
 //! bytes and re-read as each damage; the repair is taken only when the syllable model says the word
-//! as found is not a common Vietnamese syllable and the re-read one is ([`super::syllable`]). Lines
-//! where most words are damaged the same way are then re-read as a whole, so that damaged words that
-//! happen to look like Vietnamese ("Nôi" = VNI "Nơi") are repaired too; and a document where most
-//! damaged lines agree is re-read line by line the same way.
+//! as found is not a common Vietnamese syllable and the re-read one is ([`crate::decode::syllable`]).
+//! Lines where most words are damaged the same way are then re-read as a whole, so that damaged
+//! words that happen to look like Vietnamese ("Nôi" = VNI "Nơi") are repaired too.
 
-use super::legacy::{self, cp1252_byte};
-use super::syllable;
-use super::viet;
+use super::mojibake;
+use super::{Damage, LineRepair, LineStats, SpanRepair};
+use crate::decode::case;
+use crate::decode::codec::{self, cp1252_byte};
+use crate::decode::syllable;
+use crate::decode::viet;
 use crate::source::LineMap;
-
-/// Which damage a repair undid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Damage {
-    Tcvn3,
-    Vni,
-    Utf8,
-    /// TCVN3 ư kept as the soft hyphen U+00AD inside Unicode text ([`super::residue`]).
-    SoftHyphenU,
-    /// TCVN3 ư dropped by a conversion ("Hớng" for "Hướng", [`super::residue`]).
-    LostU,
-    /// VNI one-byte letters left as Latin-1 in Unicode text ("đònh", [`super::residue`]).
-    VniResidue,
-}
-
-impl Damage {
-    /// The label used in [`super::Repair::encoding`].
-    pub fn label(self) -> &'static str {
-        match self {
-            Damage::Tcvn3 => "tcvn3-as-cp1252",
-            Damage::Vni => "vni-as-cp1252",
-            Damage::Utf8 => "utf8-as-cp1252",
-            Damage::SoftHyphenU => "tcvn3-u-as-soft-hyphen",
-            Damage::LostU => "tcvn3-u-lost",
-            Damage::VniResidue => "vni-letters-left",
-        }
-    }
-
-    const LEGACY: [Damage; 2] = [Damage::Tcvn3, Damage::Vni];
-}
-
-/// One repaired span of a line, in character columns of the line that was given (0-based, end
-/// exclusive).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpanRepair {
-    pub start: u32,
-    pub end: u32,
-    pub original: String,
-    pub repaired: String,
-    pub damage: Damage,
-}
-
-/// A repaired line: its new text, the map from new to given columns, and what was repaired.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineRepair {
-    pub text: String,
-    pub map: LineMap,
-    pub spans: Vec<SpanRepair>,
-}
-
-/// What the first look at a line found, for the document-level decision.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct LineStats {
-    /// Words that could be cp1252-read damage.
-    pub candidates: u32,
-    /// The legacy damage the whole line was re-read as, if any.
-    pub mode: Option<Damage>,
-    /// Whether every character of the line is one a cp1252 reading can produce.
-    pub all_cp1252: bool,
-}
 
 /// Whether a line has anything a cp1252 reading could have produced beyond ASCII; lines without such
 /// characters are left alone without tokenizing. This is the whole cost of repair for most text.
@@ -83,7 +24,7 @@ pub fn needs_look(line: &str) -> bool {
         return false;
     }
     line.chars()
-        .any(|c| !c.is_ascii() && (c == '\u{FFFD}' || legacy::is_cp1252_char(c)))
+        .any(|c| !c.is_ascii() && (c == '\u{FFFD}' || codec::is_cp1252_char(c)))
 }
 
 /// A word of a line: its byte range.
@@ -164,7 +105,7 @@ fn candidate_tokens(line: &str) -> (Vec<Token>, bool) {
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let cp = c == '\u{FFFD}' || legacy::is_cp1252_char(c);
+        let cp = c == '\u{FFFD}' || codec::is_cp1252_char(c);
         line_cp1252 &= cp;
         let word = if c == '\u{A0}' {
             cur.is_some()
@@ -250,9 +191,11 @@ impl Cores {
     }
 }
 
-/// How plausible a word is as Vietnamese: 3 common syllable, 2 possible syllable, 0 neither.
+/// How plausible a word is as Vietnamese on the scale of candidate scores ([`candidate_score`]):
+/// 3 common syllable, 2 possible syllable, 0 neither (1 is left for mojibake letters that are no
+/// syllable).
 fn plausibility(word: &str, buf: &mut String) -> u8 {
-    syllable::classify(word, buf)
+    syllable::classify(word, buf).weight()
 }
 
 /// Re-reads a cp1252-read word as each damage.
@@ -271,102 +214,13 @@ fn reread(word: &str, damage: Damage) -> Option<String> {
     }
     match damage {
         // Case is restored later, with the whole line in view.
-        Damage::Tcvn3 if slots.is_empty() => Some(legacy::decode_tcvn3_word(&bytes)),
-        Damage::Vni if slots.is_empty() => Some(legacy::decode_vni_word(&bytes)),
-        Damage::Utf8 => mojibake(&bytes, &slots),
+        Damage::Tcvn3 if slots.is_empty() => Some(codec::decode_tcvn3_word(&bytes)),
+        Damage::Vni if slots.is_empty() => Some(codec::decode_vni_word(&bytes)),
+        Damage::Utf8 => mojibake::undo(&bytes, &slots, |text, buf| {
+            candidate_score(text, Damage::Utf8, buf).unwrap_or(0)
+        }),
         _ => None,
     }
-}
-
-/// The five bytes Windows-1252 leaves undefined; in mojibake they went missing or were replaced.
-const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
-
-/// Undoes UTF-8-read-as-cp1252 on one word's bytes: fills replaced (`slots`) or dropped continuation
-/// bytes with the undefined bytes, choosing the reading the syllable model likes best, and repeats
-/// for double encoding.
-fn mojibake(bytes: &[u8], slots: &[usize]) -> Option<String> {
-    let mut bytes = bytes.to_vec();
-    let mut slots = slots.to_vec();
-    // Dropped bytes: a lead byte with too few continuation bytes after it gets empty slots.
-    let mut i = 0;
-    while i < bytes.len() {
-        let need = match bytes[i] {
-            0xC2..=0xDF => 1,
-            0xE0..=0xEF => 2,
-            0xF0..=0xF4 => 3,
-            _ => 0,
-        };
-        if need > 0 {
-            let mut have = 0;
-            while have < need
-                && i + 1 + have < bytes.len()
-                && (is_cont(bytes[i + 1 + have]) || slots.contains(&(i + 1 + have)))
-            {
-                have += 1;
-            }
-            for k in have..need {
-                let at = i + 1 + k;
-                bytes.insert(at, 0);
-                for s in slots.iter_mut() {
-                    if *s >= at {
-                        *s += 1;
-                    }
-                }
-                slots.push(at);
-            }
-            i += need + 1;
-        } else {
-            i += 1;
-        }
-    }
-    if slots.len() > 3 || !bytes.iter().any(|&b| b >= 0xC2) {
-        return None;
-    }
-    let mut best: Option<(u8, String)> = None;
-    let mut buf = String::new();
-    let combos = 5usize.pow(slots.len() as u32);
-    for n in 0..combos {
-        let mut k = n;
-        for &s in &slots {
-            bytes[s] = UNDEFINED[k % 5];
-            k /= 5;
-        }
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            continue;
-        };
-        let text = undo_double(text);
-        let score = if slots.is_empty() {
-            2
-        } else {
-            candidate_score(&text, Damage::Utf8, &mut buf).unwrap_or(0)
-        };
-        if score > 0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((score, text));
-        }
-    }
-    best.map(|(_, t)| t)
-}
-
-#[inline]
-fn is_cont(b: u8) -> bool {
-    (0x80..=0xBF).contains(&b)
-}
-
-/// Repeats the mojibake reversal while the text still reads as cp1252-read UTF-8 (double encoding).
-fn undo_double(text: &str) -> String {
-    let mut cur = text.to_string();
-    for _ in 0..3 {
-        let bytes: Option<Vec<u8>> = cur.chars().map(cp1252_byte).collect();
-        let Some(bytes) = bytes else { break };
-        if bytes.is_ascii() {
-            break;
-        }
-        match std::str::from_utf8(&bytes) {
-            Ok(t) if t != cur => cur = t.to_string(),
-            _ => break,
-        }
-    }
-    cur
 }
 
 /// Punctuation a repaired word may carry around its letters.
@@ -378,7 +232,7 @@ fn is_common_punct(c: char) -> bool {
 /// punctuation around them; `None` if it has characters no Vietnamese text has. A mojibake
 /// re-reading that is punctuation only ("â€“" → "–") counts as plausible: valid UTF-8 from cp1252
 /// characters does not happen by chance.
-fn candidate_score(cand: &str, damage: Damage, buf: &mut String) -> Option<u8> {
+pub(super) fn candidate_score(cand: &str, damage: Damage, buf: &mut String) -> Option<u8> {
     if !cand
         .chars()
         .all(|c| c.is_ascii() || viet::is_viet_letter(c) || is_common_punct(c))
@@ -536,7 +390,7 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             if damage == Damage::Tcvn3
                 && core
                     .chars()
-                    .any(|c| cp1252_byte(c).is_some_and(legacy::is_vn1_only_capital))
+                    .any(|c| cp1252_byte(c).is_some_and(codec::is_vn1_only_capital))
             {
                 continue;
             }
@@ -604,7 +458,7 @@ fn unicode_capitals_around(line: &str, word: &str) -> bool {
     let is_upper = |c: char| viet::to_lower(c) != c;
     word.chars().filter(|c| c.is_alphabetic()).all(is_upper)
         && line.chars().any(|c| {
-            is_upper(c) && !c.is_ascii() && !legacy::is_cp1252_char(c) && viet::is_viet_letter(c)
+            is_upper(c) && !c.is_ascii() && !codec::is_cp1252_char(c) && viet::is_viet_letter(c)
         })
 }
 
@@ -776,7 +630,7 @@ fn apply_edits(line: &str, edits: &[(usize, usize, String, Damage)]) -> LineRepa
     text.push_str(&line[last..]);
     if !tcvn_ranges.is_empty() {
         // Case restoration sees the whole line; it only changes case, so columns stay put.
-        let restored = restore_case_within(&text, &tcvn_ranges);
+        let restored = case::restore_case_within(&text, &tcvn_ranges);
         text = restored;
         let mut k = 0;
         for sp in spans.iter_mut() {
@@ -796,43 +650,6 @@ fn apply_edits(line: &str, edits: &[(usize, usize, String, Damage)]) -> LineRepa
         map: LineMap::from_anchors(anchors),
         spans,
     }
-}
-
-/// TCVN3 case restoration on the words inside `ranges`, judging line case from the whole line.
-fn restore_case_within(line: &str, ranges: &[(usize, usize)]) -> String {
-    // Words outside the repaired spans have their real case: an all-capital word with a non-ASCII
-    // vowel ("BÌNH", not the abbreviation "PGDĐT") says the line is set in capitals.
-    let extra_caps = legacy::word_ranges(line)
-        .into_iter()
-        .filter(|&(a, b)| !ranges.iter().any(|&(s, e)| a < e && s < b))
-        .filter(|&(a, b)| {
-            let w = &line[a..b];
-            w.chars().count() >= 2
-                && w.chars().all(|c| viet::to_upper(c) == c)
-                && w.chars().any(|c| !c.is_ascii() && viet::vowel(c).is_some())
-        })
-        .count();
-    let restored = legacy::restore_tcvn_case_with(line, extra_caps);
-    if restored.len() != line.len() {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut last = 0;
-    for &(a, b) in ranges {
-        if a < last
-            || !line.is_char_boundary(a)
-            || !line.is_char_boundary(b)
-            || !restored.is_char_boundary(a)
-            || !restored.is_char_boundary(b)
-        {
-            continue;
-        }
-        out.push_str(&line[last..a]);
-        out.push_str(&restored[a..b]);
-        last = b;
-    }
-    out.push_str(&line[last..]);
-    out
 }
 
 #[cfg(test)]

@@ -9,14 +9,14 @@
 //!   letters as Latin-1: "đònh" (ị), "chæ" (ỉ), "nghóa" (ĩ), and their capitals.
 //!
 //! The principle is that a correct word is never changed: a word is repaired only when as written
-//! it is no Vietnamese syllable and the repaired word is one ([`super::syllable`]). The one
+//! it is no Vietnamese syllable and the repaired word is one ([`crate::decode::syllable`]). The one
 //! exception is a lost ư that leaves a possible but unlisted syllable ("Ngời" for "Người"): it is
 //! repaired into a listed syllable only when the document has other words that lost their ư
 //! (`lost_u_context`).
 
-use super::repair::{Damage, LineRepair, SpanRepair};
-use super::syllable;
-use super::viet;
+use super::{Damage, LineRepair, SpanRepair};
+use crate::decode::syllable::{self, Plausibility};
+use crate::decode::viet;
 use crate::source::LineMap;
 
 /// The soft hyphen TCVN3's ư becomes through Windows-1252.
@@ -153,7 +153,7 @@ fn u_for(word: &[char], at: usize, replacing: bool) -> char {
 }
 
 /// Every char of a word is a letter (no soft hyphen left, nothing else).
-fn score(word: &str, buf: &mut String) -> u8 {
+fn score(word: &str, buf: &mut String) -> Plausibility {
     syllable::classify(word, buf)
 }
 
@@ -176,7 +176,7 @@ fn soft_hyphen_word(w: &[char], buf: &mut String) -> Option<String> {
             }
         })
         .collect();
-    (score(&fixed, buf) >= 2).then_some(fixed)
+    (score(&fixed, buf) >= Plausibility::Possible).then_some(fixed)
 }
 
 /// A lost ư before the ơ of "ươ": the repaired word and whether the evidence is the word alone.
@@ -188,7 +188,7 @@ fn lost_u_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
     }
     let word: String = w.iter().collect();
     let found = score(&word, buf);
-    if found == 3 {
+    if found == Plausibility::Common {
         return None;
     }
     let mut fixed: String = w[..at].iter().collect();
@@ -201,10 +201,10 @@ fn lost_u_word(w: &[char], buf: &mut String) -> Option<(String, bool)> {
         .enumerate()
         .map(|(i, &c)| if i == at { circumflex_for(c) } else { c })
         .collect();
-    let ambiguous = score(&with_o, buf) == 3;
+    let ambiguous = score(&with_o, buf) == Plausibility::Common;
     match (found, score(&fixed, buf)) {
-        (0, s) if s >= 2 => Some((fixed, !ambiguous)),
-        (2, 3) => Some((fixed, false)),
+        (Plausibility::No, s) if s >= Plausibility::Possible => Some((fixed, !ambiguous)),
+        (Plausibility::Possible, Plausibility::Common) => Some((fixed, false)),
         _ => None,
     }
 }
@@ -220,7 +220,7 @@ fn lost_u_short(w: &[char], buf: &mut String) -> Option<String> {
         return None;
     }
     let word: String = w.iter().collect();
-    if score(&word, buf) == 3 {
+    if score(&word, buf) == Plausibility::Common {
         return None;
     }
     let mut best: Option<(u32, String)> = None;
@@ -248,7 +248,7 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
     }
     let word: String = w.iter().collect();
     let found = score(&word, buf);
-    if found != 0 {
+    if found != Plausibility::No {
         if !context {
             return None;
         }
@@ -262,7 +262,7 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
     let positions: Vec<usize> = (0..w.len())
         .filter(|&i| vni_residue(w[i]).is_some())
         .collect();
-    let mut best: Option<(u8, String)> = None;
+    let mut best: Option<(Plausibility, String)> = None;
     for &p in &positions {
         let cand: String = w
             .iter()
@@ -276,14 +276,14 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
             })
             .collect();
         let s = score(&cand, buf);
-        if s >= 2 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+        if s >= Plausibility::Possible && best.as_ref().is_none_or(|(b, _)| s > *b) {
             best = Some((s, cand));
         }
     }
     best.map(|(_, c)| (c, true))
 }
 
-/// Repairs one line (the output of [`super::repair::repair_line`], or the NFC line). Returns the
+/// Repairs one line (the output of [`super::repair_line`], or the NFC line). Returns the
 /// repair, if anything changed, and what was found.
 pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
     let mut stats = ResidueStats::default();
@@ -322,9 +322,9 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
             joined.extend(&chars[s2..e2]);
             let joined: String = joined.iter().collect();
             let left: String = w.iter().collect();
-            if score(&left, &mut buf) == 0
-                && score(&right, &mut buf) == 0
-                && score(&joined, &mut buf) >= 2
+            if score(&left, &mut buf) == Plausibility::No
+                && score(&right, &mut buf) == Plausibility::No
+                && score(&joined, &mut buf) >= Plausibility::Possible
             {
                 stats.lost_u_confident += 1;
                 edits.push((s, e2, joined, Damage::LostU));

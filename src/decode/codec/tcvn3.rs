@@ -1,0 +1,282 @@
+//! TCVN3 (ABC) and TCVN 5712:1993 VN1: one table, VN1's toned capitals in 0x80–0x9F read as letters
+//! only inside a word that then is a syllable, combining tones 0xB0–0xB4 only after a vowel. Case
+//! restoration, which ABC needs, is [`crate::decode::case`].
+
+use super::{ch, cp1252_char};
+use crate::decode::case::is_caps_line;
+use crate::decode::tables::TCVN5712_1;
+use crate::source::LineMap;
+
+/// Whether a VN1/TCVN3 byte decodes to a letter (ASCII letters included).
+#[inline]
+fn tcvn_is_letter(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+        || (b >= 0xA1 && !(0xB0..=0xB4).contains(&b))
+        || (b < 0x20 && TCVN5712_1[usize::from(b)] > 0x7F)
+}
+
+/// The VN1 row 0x80–0x9F holds toned capitals, but TCVN3/ABC documents use those bytes as Windows-1252
+/// punctuation (“ ” – …). A byte there is a capital when reading it so makes the word around it a
+/// Vietnamese syllable and reading it as punctuation does not.
+fn vn1_capital_here(bytes: &[u8], i: usize) -> bool {
+    // A syllable is short: look at most 12 bytes either way (this also keeps the cost bounded on
+    // long runs of such bytes).
+    const REACH: usize = 12;
+    let lo = i.saturating_sub(REACH);
+    let start = match bytes[lo..i].iter().rposition(|&b| !tcvn_word_byte(b)) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = (i + 1 + REACH).min(bytes.len());
+    let end = match bytes[i..hi].iter().position(|&b| !tcvn_word_byte(b)) {
+        Some(p) => i + p,
+        None if hi == bytes.len() => hi,
+        None => return false,
+    };
+    let before = &bytes[start..i];
+    let after = &bytes[i + 1..end];
+    // A lone byte (a quote or dash between spaces) is punctuation: it takes a letter beside it.
+    if !before.iter().chain(after).any(|&b| tcvn_is_letter(b)) {
+        return false;
+    }
+    // A capital cannot precede a title-case word ("“An") or follow lowercase letters ("tốt”").
+    let lower = |s: &[u8]| {
+        s.iter()
+            .any(|&b| b.is_ascii_lowercase() || (b >= 0xA8 && tcvn_is_letter(b)))
+    };
+    let upper_first = after
+        .first()
+        .is_some_and(|b| b.is_ascii_uppercase() || (0xA1..=0xA7).contains(b));
+    if (before.is_empty() && upper_first && lower(after)) || (after.is_empty() && lower(before)) {
+        return false;
+    }
+    let as_letters: String = bytes[start..end]
+        .iter()
+        .map(|&b| ch(TCVN5712_1[usize::from(b)]))
+        .collect();
+    crate::decode::syllable::is_valid_syllable(&as_letters)
+}
+
+#[inline]
+fn tcvn_word_byte(b: u8) -> bool {
+    tcvn_is_letter(b) || (0x80..=0x9F).contains(&b)
+}
+
+/// Decodes TCVN3 (ABC) / TCVN 5712 VN1 bytes. Toned capitals from VN1 are decoded; 0x80–0x9F are read
+/// as letters only inside a word that is then a syllable, and the combining tones 0xB0–0xB4 only after
+/// a vowel. Case is not restored here (see [`crate::decode::case`]).
+pub fn decode_tcvn3(bytes: &[u8]) -> (String, Vec<LineMap>) {
+    // One byte is always one character here (combining tones compose later, in NFC), so the
+    // column maps are all identity and the loop is a plain table lookup.
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut prev_vowel = false;
+    let mut lines = 1usize;
+    let mut prev_cr = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            0x80..=0x9F => {
+                if vn1_capital_here(bytes, i) {
+                    ch(TCVN5712_1[usize::from(b)])
+                } else {
+                    cp1252_char(b)
+                }
+            }
+            0xB0..=0xB4 if !prev_vowel => cp1252_char(b),
+            b'\n' => {
+                lines += usize::from(!prev_cr);
+                '\n'
+            }
+            b'\r' => {
+                lines += 1;
+                '\r'
+            }
+            _ => ch(TCVN5712_1[usize::from(b)]),
+        };
+        prev_cr = b == b'\r';
+        prev_vowel = tcvn_level_vowel(b);
+        text.push(c);
+    }
+    (text, vec![LineMap::identity(); lines])
+}
+
+/// A whole TCVN3/VN1 file decoded, with what the later stages need to know.
+pub struct TcvnFile {
+    pub text: String,
+    pub lines: usize,
+    /// Byte ranges (in `text`) of the lines where TCVN3 case restoration would change something.
+    pub case_lines: Vec<(usize, usize)>,
+    /// The file uses VN1's own toned capitals (then it kept its case and needs no restoration).
+    pub vn1: bool,
+    /// Combining tone bytes were decoded (then the text needs NFC).
+    pub combining: bool,
+}
+
+/// Byte classes for the case-restoration pre-check: 1 lowercase ASCII, 2 stored capital, 3 letter
+/// stored in lowercase only, 4 VN1-only capital, 0 no letter.
+fn tcvn_class(b: u8) -> u8 {
+    if b.is_ascii_lowercase() {
+        1
+    } else if b.is_ascii_uppercase() || (0xA1..=0xA7).contains(&b) {
+        2
+    } else if is_vn1_only_capital(b) {
+        4
+    } else if b >= 0xA8 && tcvn_is_letter(b) {
+        3
+    } else {
+        0
+    }
+}
+
+/// Decodes a whole TCVN3/VN1 file in one pass: table lookups into UTF-8, line counting, and per line
+/// the same decision as [`crate::decode::case::restore_tcvn_case`] (whether it would change a line), made on the bytes.
+pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
+    struct Tab {
+        chars: [char; 256],
+        class: [u8; 256],
+    }
+    static TAB: std::sync::OnceLock<Tab> = std::sync::OnceLock::new();
+    let tab = TAB.get_or_init(|| {
+        let mut t = Tab {
+            chars: ['\0'; 256],
+            class: [0; 256],
+        };
+        for b in 0..=255u8 {
+            t.chars[usize::from(b)] = ch(TCVN5712_1[usize::from(b)]);
+            // Low three bits: the letter class; bit 3: a vowel without tone.
+            t.class[usize::from(b)] = tcvn_class(b) | if tcvn_level_vowel(b) { 8 } else { 0 };
+        }
+        t
+    });
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut file = TcvnFile {
+        text: String::new(),
+        lines: 1,
+        case_lines: Vec::new(),
+        vn1: false,
+        combining: false,
+    };
+    let mut prev_vowel = false;
+    // Case pre-check state: per word (upper, lower, unreliable), per line (caps, lower words, flags).
+    let (mut upper, mut lower, mut unreliable) = (0u32, 0u32, 0u32);
+    let (mut caps_words, mut lower_words, mut strong, mut weak) = (0u32, 0u32, false, false);
+    let mut caps_syllable_words = 0u32;
+    let mut line = 0usize;
+    let mut line_start = 0usize;
+    let mut i = 0usize;
+    let n = bytes.len();
+    while i <= n {
+        let b = if i < n { bytes[i] } else { b'\n' };
+        let bits = tab.class[usize::from(b)];
+        let class = bits & 7;
+        // Branch-free counting: the classes are as mixed as the letters of a text.
+        lower += u32::from(class == 1);
+        upper += u32::from(class == 2);
+        unreliable += u32::from(class == 3);
+        file.vn1 |= class == 4;
+        if class == 0 {
+            if upper + lower + unreliable > 0 {
+                if lower > 0 {
+                    lower_words += 1;
+                } else if upper >= 2 && unreliable > 0 {
+                    caps_words += 1;
+                    strong = true;
+                } else if unreliable > 0 {
+                    weak = true;
+                } else if upper >= 2 {
+                    // Maybe an all-capital syllable ("KIA"): restore_tcvn_case decides.
+                    caps_syllable_words += 1;
+                }
+                (upper, lower, unreliable) = (0, 0, 0);
+            }
+            if b == b'\n' || b == b'\r' {
+                let caps_line = || {
+                    is_caps_line(
+                        caps_words as usize,
+                        caps_syllable_words as usize,
+                        lower_words as usize,
+                    )
+                };
+                if strong || (weak && caps_line()) {
+                    file.case_lines.push((line_start, out.len()));
+                }
+                (caps_words, lower_words, strong, weak) = (0, 0, false, false);
+                caps_syllable_words = 0;
+                if i == n {
+                    break;
+                }
+                if !(b == b'\n' && i > 0 && bytes[i - 1] == b'\r') {
+                    line += 1;
+                }
+            }
+        }
+        if (0x80..=0xB4).contains(&b) && (b <= 0x9F || b >= 0xB0) {
+            match b {
+                0x80..=0x9F => {
+                    if vn1_capital_here(bytes, i) {
+                        file.vn1 = true;
+                        out.push(tab.chars[usize::from(b)]);
+                    } else {
+                        out.push(cp1252_char(b));
+                    }
+                }
+                _ if !prev_vowel => out.push(cp1252_char(b)),
+                _ => {
+                    file.combining = true;
+                    out.push(tab.chars[usize::from(b)]);
+                }
+            }
+        } else {
+            out.push(tab.chars[usize::from(b)]);
+        }
+        if b == b'\n' || b == b'\r' {
+            line_start = out.len();
+        }
+        prev_vowel = bits & 8 != 0;
+        i += 1;
+    }
+    file.lines = line + 1;
+    file.text = out;
+    file
+}
+
+/// Whether a TCVN byte is a vowel without tone (a combining tone may follow it).
+#[inline]
+fn tcvn_level_vowel(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+    ) || (0xA1..=0xAD).contains(&b) && b != 0xA7
+}
+
+/// Whether a byte is a toned capital that only the full VN1 set has (C0 row and a few G1 slots; the
+/// 0x80–0x9F row is left out because TCVN3 documents use it for cp1252 punctuation).
+pub fn is_vn1_only_capital(b: u8) -> bool {
+    matches!(b, 0x01 | 0x02 | 0x04..=0x06 | 0x11..=0x17 | 0xAF | 0xBA | 0xBF | 0xC0..=0xC5 | 0xCD | 0xD9..=0xDB | 0xE0 | 0xF0 | 0xFF)
+}
+
+/// Decodes one word's worth of TCVN3 bytes (no line structure).
+pub fn decode_tcvn3_word(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut prev_vowel = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        out.push(match b {
+            0x80..=0x9F if !vn1_capital_here(bytes, i) => cp1252_char(b),
+            0xB0..=0xB4 if !prev_vowel => cp1252_char(b),
+            _ => ch(TCVN5712_1[usize::from(b)]),
+        });
+        prev_vowel = tcvn_level_vowel(b);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tcvn_quotes_stay_quotes() {
+        let (t, _) = decode_tcvn3(b"\x93D\xB9y t\xE8t\x94 H\x96C");
+        assert_eq!(t, "“Dạy tốt” HỌC");
+    }
+}
