@@ -197,6 +197,9 @@ impl<W: Write> TextReporter<W> {
             )?;
         }
         if let Some(help) = &f.help {
+            // A help of several lines keeps its later lines under its first.
+            let under = format!("\n{pad}   {}", " ".repeat("help: ".len()));
+            let help = help.replace('\n', &under);
             writeln!(self.out, "{pad} {} help: {help}", s.gutter("="))?;
         }
         if let Some(fix) = &f.fix {
