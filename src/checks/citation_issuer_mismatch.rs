@@ -1,12 +1,14 @@
-//! Trích dẫn có cơ quan ban hành được nêu tên không khớp với mã cơ quan ban hành trong ký hiệu: "Kế
-//! hoạch số 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông" (PGDĐT là Phòng Giáo dục và Đào tạo).
+//! Trích dẫn có cơ quan ban hành được nêu tên không khớp với chữ viết tắt tên cơ quan ban hành
+//! trong ký hiệu: "Kế hoạch số 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông" (PGDĐT là Phòng
+//! Giáo dục và Đào tạo).
 //!
 //! ## Vì sao
-//! Mã cơ quan ban hành trong ký hiệu (`rules/issuers.toml`) cho biết ai ban hành văn bản; nêu tên
-//! một cơ quan khác sẽ đưa người đọc đến nhầm cơ quan, và thường cho thấy ký hiệu hoặc cơ quan ban
-//! hành đã bị chép từ một trích dẫn khác. Để bảo đảm chính xác, quy tắc chỉ báo khi cơ quan được
-//! nêu tên nhận ra được là một cơ quan *khác* trong danh mục (nêu tên Phòng cho mã của UBND, nêu
-//! tên UBND cho mã của Sở); mã chưa biết và tên chưa biết đều được bỏ qua.
+//! Chữ viết tắt tên cơ quan ban hành trong ký hiệu (`rules/issuers.toml`) cho biết ai ban hành văn
+//! bản; nêu tên một cơ quan khác sẽ đưa người đọc đến nhầm cơ quan, và thường cho thấy ký hiệu hoặc
+//! cơ quan ban hành đã bị chép từ một trích dẫn khác. Để bảo đảm chính xác, quy tắc chỉ báo khi cơ
+//! quan được nêu tên nhận ra được là một cơ quan *khác* trong danh mục (nêu tên Phòng cho chữ viết
+//! tắt của UBND, nêu tên UBND cho chữ viết tắt của Sở); chữ viết tắt chưa biết và tên chưa biết đều
+//! được bỏ qua.
 //!
 //! ## Ví dụ
 //! ```text
@@ -14,8 +16,8 @@
 //! ```
 //!
 //! ## Cách sửa
-//! Nêu đúng cơ quan mà mã chỉ ("của Phòng Giáo dục và Đào tạo huyện Tam Nông"), hoặc sửa lại ký
-//! hiệu.
+//! Nêu đúng cơ quan mà chữ viết tắt chỉ ("của Phòng Giáo dục và Đào tạo huyện Tam Nông"), hoặc sửa
+//! lại ký hiệu.
 
 use super::{Context, Diagnostic};
 use crate::ruledata::Issuer;

@@ -1,11 +1,12 @@
-//! Trích dẫn có tên loại văn bản không khớp với mã tên loại trong ký hiệu:
+//! Trích dẫn có tên loại văn bản không khớp với chữ viết tắt tên loại trong ký hiệu:
 //! "Công văn số 1428/KH-SGDĐT" (KH là Kế hoạch).
 //!
 //! ## Vì sao
-//! Mã tên loại trong ký hiệu (Nghị định 30/2020/NĐ-CP, Phụ lục III; `rules/doc-types.toml`) cho
-//! biết đó là loại văn bản gì; trích dẫn gọi một Kế hoạch là Công văn, hay một Quyết định là Chỉ
-//! thị, sẽ làm người tìm văn bản hiểu sai. Công văn không có mã tên loại ("134/UBND-PNV") và
-//! "Văn bản" là từ chung, nên cả hai đều không bị báo; mã chưa biết được bỏ qua.
+//! Chữ viết tắt tên loại văn bản trong ký hiệu (Nghị định 30/2020/NĐ-CP, Phụ lục III;
+//! `rules/doc-types.toml`) cho biết đó là loại văn bản gì; trích dẫn gọi một Kế hoạch là Công văn,
+//! hay một Quyết định là Chỉ thị, sẽ làm người tìm văn bản hiểu sai. Công văn không có chữ viết tắt
+//! tên loại ("134/UBND-PNV") và "Văn bản" là từ chung, nên cả hai đều không bị báo; chữ viết tắt
+//! chưa biết được bỏ qua.
 //!
 //! ## Ví dụ
 //! ```text
@@ -13,7 +14,7 @@
 //! ```
 //!
 //! ## Cách sửa
-//! Dùng tên loại mà mã chỉ: "Kế hoạch số 1428/KH-SGDĐT".
+//! Dùng tên loại mà chữ viết tắt chỉ: "Kế hoạch số 1428/KH-SGDĐT".
 
 use super::{Context, Diagnostic};
 use crate::ruledata::normalize_name;

@@ -2,8 +2,8 @@
 //!
 //! ## Vì sao
 //! Kế hoạch ban hành ngày 25/3/2024 không thể yêu cầu gửi báo cáo "trước ngày 15/3/2024": thời hạn
-//! đã qua trước khi có ai đọc được văn bản. Gần như lúc nào đây cũng là ngày chép từ kế hoạch năm
-//! trước, hoặc gõ nhầm ngày hay tháng.
+//! đã qua trước khi có ai đọc được văn bản. Trường hợp này gần như luôn do ngày bị chép từ kế hoạch
+//! năm trước, hoặc do gõ nhầm ngày hay tháng.
 //!
 //! Thời hạn là những ngày đứng sau "trước ngày", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn",
 //! hoặc trong "nộp/gửi … (trước/vào) ngày". Thời hạn theo tháng ("trước tháng 12/2020") được tính

@@ -2,8 +2,8 @@
 //!
 //! ## Vì sao
 //! Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục I) quy định số, ký hiệu là thành phần bắt buộc của thể
-//! thức: chúng xác định văn bản trong sổ đăng ký và trong mọi lần trích dẫn về sau. Số để trống là
-//! dấu hiệu của bản dự thảo được gửi đi trước khi đăng ký, cấp số.
+//! thức: chúng xác định văn bản trong sổ đăng ký văn bản và trong mọi lần trích dẫn về sau. Số để
+//! trống là dấu hiệu của bản dự thảo được gửi đi trước khi đăng ký, cấp số.
 //!
 //! Văn bản ban hành kèm theo văn bản khác (dòng "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày
 //! …)" dưới trích yếu) mang số của văn bản đó và không bị báo.

@@ -1,8 +1,8 @@
 //! Ngày không tồn tại: 31/6, 29/02 trong năm không nhuận, tháng 13, ngày 0.
 //!
 //! ## Vì sao
-//! Một ngày không có thật thì không thể thực hiện hay kiểm tra được, và thường là gõ nhầm từ một
-//! ngày gần đó. Mọi cách viết ngày đều được kiểm tra: "31/6/2021", "31-6-2021",
+//! Ngày không có thật thì không ai thực hiện đúng hạn hay kiểm tra được, và thường là gõ nhầm từ
+//! một ngày gần đó. Mọi cách viết ngày đều được kiểm tra: "31/6/2021", "31-6-2021",
 //! "ngày 31 tháng 6 năm 2021", "tháng 13/2021".
 //!
 //! ## Ví dụ
@@ -11,7 +11,7 @@
 //! ```
 //!
 //! ## Cách sửa
-//! Ghi đúng ngày định viết (ở đây có lẽ là 30/6/2021 hoặc 01/7/2021).
+//! Ghi đúng ngày cần ghi (ở đây có lẽ là 30/6/2021 hoặc 01/7/2021).
 
 use super::{Context, Diagnostic};
 use crate::date::{days_in_month, is_leap_year};

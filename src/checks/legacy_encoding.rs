@@ -1,15 +1,16 @@
-//! Văn bản đến tay ở bảng mã tiếng Việt cũ, hoặc bị bảng mã cũ làm hỏng, và đã được sửa.
+//! Văn bản nhận được ở bảng mã tiếng Việt cũ, hoặc bị bảng mã cũ làm hỏng, và đã được khôi phục.
 //!
 //! ## Vì sao
 //! Nhiều văn bản của nhà trường được gõ bằng TCVN3 (ABC, phông `.VnTime`) hoặc phông VNI-Windows và
 //! đến tay người thẩm định dưới dạng byte thô của bảng mã cũ, hoặc dưới dạng tệp Unicode trong đó
 //! các byte cũ đã bị đọc theo Windows-1252 ("Céng hoµ x· héi", "Soá"), hoặc UTF-8 bị đọc theo
 //! Windows-1252 ("Sá»‘"). Văn bản như vậy không tìm kiếm, lập chỉ mục hay công bố được; chỉ một từ
-//! hỏng ("Soá: 21/KH-THPTLT") cũng đủ che mất số của văn bản. vblint sửa văn bản trước khi kiểm
-//! tra; quy tắc này cho biết nó đã sửa ở đâu.
+//! hỏng ("Soá: 21/KH-THPTLT") cũng đủ che mất số của văn bản. vblint khôi phục văn bản trước khi
+//! kiểm tra; quy tắc này cho biết nó đã khôi phục ở đâu.
 //!
-//! Mỗi từ hoặc đoạn được sửa là một phát hiện, với văn bản đã sửa làm bản sửa và dòng, cột gốc làm
-//! vị trí. Tệp mã hóa toàn bộ bằng bảng mã cũ có một phát hiện ở dòng 1, nêu tên bảng mã.
+//! Mỗi từ hoặc đoạn đã khôi phục là một phát hiện, sửa thành văn bản đã khôi phục, với vị trí là
+//! dòng và cột trong tệp gốc. Tệp mã hóa toàn bộ bằng bảng mã cũ có một phát hiện ở dòng 1, nêu tên
+//! bảng mã.
 //!
 //! ## Ví dụ
 //! ```text
@@ -17,8 +18,8 @@
 //! ```
 //!
 //! ## Cách sửa
-//! Thay văn bản hỏng bằng văn bản đã sửa, hoặc chuyển cả tệp bằng `vblint normalize --in-place
-//! FILE`.
+//! Thay văn bản hỏng bằng văn bản đã khôi phục, hoặc chuyển cả tệp bằng `vblint normalize
+//! --in-place FILE`.
 
 use super::{Context, Diagnostic};
 use crate::decode::Repair;

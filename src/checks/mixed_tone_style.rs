@@ -8,7 +8,7 @@
 //! ("hoàng", "quý" viết như nhau ở cả hai kiểu).
 //!
 //! Mỗi từ viết theo kiểu ít dùng hơn trong văn bản bị báo (khi hai kiểu ngang nhau, báo kiểu cũ),
-//! kèm từ viết theo kiểu kia làm bản sửa.
+//! sửa thành chính từ đó viết theo kiểu kia.
 //!
 //! ## Ví dụ
 //! ```text
