@@ -1,19 +1,20 @@
-//! An anniversary whose stated base date contradicts the registry: "Ngày Nhà giáo Việt Nam
-//! (20/11/1983 - 20/11/2024)" when Ngày Nhà giáo Việt Nam dates from 20/11/1982.
+//! Ngày kỷ niệm có mốc ngày ghi trong văn bản trái với danh mục: "Ngày Nhà giáo Việt Nam
+//! (20/11/1983 - 20/11/2024)" trong khi Ngày Nhà giáo Việt Nam có từ ngày 20/11/1982.
 //!
-//! ## Why
-//! The base date of a national anniversary is a fact (Nghị định 145/2013/NĐ-CP, Điều 4, and the
-//! other sources in `rules/anniversaries.toml`); a wrong one is copied into every later count and
-//! makes the count wrong too. The event is recognised by its name or an alias in the registry
-//! (case-insensitive, diacritics-exact); local events ("Ngày tái lập huyện") are not checked.
+//! ## Vì sao
+//! Mốc ngày của một ngày kỷ niệm quốc gia là sự kiện đã được xác định (Nghị định 145/2013/NĐ-CP,
+//! Điều 4, và các nguồn khác ghi trong `rules/anniversaries.toml`); mốc sai bị chép sang mọi lần
+//! tính số năm về sau và làm số năm cũng sai theo. Sự kiện được nhận ra qua tên hoặc tên gọi khác
+//! của nó trong danh mục (không phân biệt chữ hoa, chữ thường; dấu phải đúng chính xác); các sự
+//! kiện của địa phương ("Ngày tái lập huyện") không được kiểm tra.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! chào mừng 42 năm ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2024)
 //! ```
 //!
-//! ## Fix
-//! Write the registry's base date (here 20/11/1982), and check the count.
+//! ## Cách sửa
+//! Ghi đúng mốc ngày theo danh mục (ở đây là 20/11/1982), rồi kiểm tra lại số năm.
 
 use super::support::format_date_like;
 use super::{Context, Diagnostic};

@@ -1,24 +1,24 @@
-//! An anniversary whose stated count does not match its dates: "N năm … (d/m/Y1 - d/m/Y2)" with
-//! N ≠ Y2 − Y1; or, without dates, "kỷ niệm N năm Ngày X" whose N does not fit the registry's
-//! base year of X and the plan's year.
+//! Ngày kỷ niệm có số năm ghi trong văn bản không khớp với các mốc ngày đi kèm:
+//! "N năm … (d/m/Y1 - d/m/Y2)" với N ≠ Y2 − Y1; hoặc, khi không ghi mốc ngày,
+//! "kỷ niệm N năm Ngày X" có N không khớp với năm gốc của X trong danh mục và năm của kế hoạch.
 //!
-//! ## Why
-//! Plans list the anniversaries of the year with their dates; the count is often carried over
-//! from last year's plan without being increased, or miscounted. The count is the target year
-//! minus the base year: "94 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)". When no dates
-//! are given, the base year comes from `rules/anniversaries.toml` (the event's name must start
-//! the phrase after "N năm") and the target year from the plan: its year, the next year (plans
-//! prepare next year's great anniversaries) or either year of its school year.
+//! ## Vì sao
+//! Kế hoạch thường liệt kê các ngày kỷ niệm trong năm kèm mốc ngày; số năm hay bị giữ nguyên từ kế
+//! hoạch năm trước mà không tăng lên, hoặc bị tính nhầm. Số năm bằng năm kỷ niệm trừ năm gốc: "94
+//! năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)". Khi không ghi mốc ngày, năm gốc lấy từ
+//! `rules/anniversaries.toml` (tên sự kiện phải đứng ngay đầu cụm từ sau "N năm") và năm kỷ niệm
+//! lấy từ kế hoạch: năm của kế hoạch, năm sau đó (kế hoạch chuẩn bị cho các ngày lễ lớn của năm
+//! sau) hoặc một trong hai năm của năm học.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2024)
 //! Phát động phong trào thi đua năm 2024 … kỷ niệm 41 năm Ngày Nhà giáo Việt Nam
 //! ```
 //!
-//! ## Fix
-//! Write the count the dates give (here 76), or correct the dates; without dates, the count the
-//! plan's year gives (here 2024 − 1982 = 42).
+//! ## Cách sửa
+//! Ghi số năm đúng theo các mốc ngày (ở đây là 76), hoặc sửa lại mốc ngày; khi không ghi mốc ngày,
+//! ghi số năm tính theo năm của kế hoạch (ở đây 2024 − 1982 = 42).
 
 use super::{Context, Diagnostic};
 use crate::ruledata::{Anniversary, normalize_name};

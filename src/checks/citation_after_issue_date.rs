@@ -1,17 +1,18 @@
-//! A cited document dated after this document's own issue date.
+//! Văn bản được trích dẫn có ngày ban hành sau ngày ban hành của chính văn bản này.
 //!
-//! ## Why
-//! A plan can only implement documents that existed when it was issued. A later citation date is a
-//! typo in the citation or in the issue date, or the plan was redated without updating its basis.
+//! ## Vì sao
+//! Kế hoạch chỉ có thể triển khai những văn bản đã có vào lúc kế hoạch được ban hành. Ngày của văn
+//! bản được trích dẫn muộn hơn là do gõ nhầm ở trích dẫn hoặc ở ngày ban hành, hoặc kế hoạch đã
+//! được ghi lại ngày mà không cập nhật căn cứ.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Thủ Thừa, ngày 31 tháng 5 năm 2021
 //! Thực hiện Công văn số 1428/KH-SGDĐT ngày 25/6/2021 của Sở Giáo dục và Đào tạo …
 //! ```
 //!
-//! ## Fix
-//! Correct the cited date (or this document's issue date).
+//! ## Cách sửa
+//! Sửa lại ngày của văn bản được trích dẫn (hoặc ngày ban hành của văn bản này).
 
 use super::{Context, Diagnostic};
 

@@ -1,17 +1,20 @@
-//! The same number and symbol cited with different dates or issuers in one document.
+//! Cùng một số và ký hiệu được trích dẫn với ngày ban hành hoặc cơ quan ban hành khác nhau trong
+//! một văn bản.
 //!
-//! ## Why
-//! A symbol identifies one document; two dates or two issuers for it mean one of the mentions is
-//! wrong. Party symbols restart each term (there is a 34-CT/TW of 2014 and another of 2024), so for
-//! them only dates less than a year apart are taken as the same document cited inconsistently.
+//! ## Vì sao
+//! Một ký hiệu xác định một văn bản; hai ngày hoặc hai cơ quan ban hành cho cùng một ký hiệu nghĩa
+//! là một trong các lần trích dẫn bị sai. Số văn bản của Đảng được đánh lại từ đầu mỗi nhiệm kỳ (có
+//! văn bản 34-CT/TW năm 2014 và một văn bản 34-CT/TW khác năm 2024), nên với ký hiệu của Đảng, chỉ
+//! những ngày cách nhau dưới một năm mới được coi là cùng một văn bản bị trích dẫn không thống
+//! nhất.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
-//! Chỉ thị số 13/CT-UBND ngày 29/12/2020 … (later) … Chỉ thị số 13/CT-UBND ngày 29/11/2020
+//! Chỉ thị số 13/CT-UBND ngày 29/12/2020 … (đoạn sau) … Chỉ thị số 13/CT-UBND ngày 29/11/2020
 //! ```
 //!
-//! ## Fix
-//! Make every mention carry the document's real date and issuer.
+//! ## Cách sửa
+//! Ở mọi lần trích dẫn, ghi đúng ngày ban hành và cơ quan ban hành thực của văn bản.
 
 use super::{Context, Diagnostic};
 use crate::extract::citations::SymbolFamily;

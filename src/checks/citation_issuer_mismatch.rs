@@ -1,21 +1,23 @@
-//! A citation whose named issuer disagrees with the issuer code of its symbol: "Kế hoạch số
-//! 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông" (PGDĐT is a Phòng Giáo dục và Đào tạo).
+//! Trích dẫn có cơ quan ban hành được nêu tên không khớp với chữ viết tắt tên cơ quan ban hành
+//! trong ký hiệu: "Kế hoạch số 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông" (PGDĐT là Phòng
+//! Giáo dục và Đào tạo).
 //!
-//! ## Why
-//! The issuer code in a symbol (`rules/issuers.toml`) says who issued the document; naming
-//! another body sends the reader to the wrong agency, and often means the symbol or the issuer
-//! was copied from another citation. To stay precise the rule only speaks when the named
-//! issuer is recognisably *another* body of the registry (a Phòng named for a UBND code, a
-//! UBND for a Sở code); unknown codes and unknown names are left alone.
+//! ## Vì sao
+//! Chữ viết tắt tên cơ quan ban hành trong ký hiệu (`rules/issuers.toml`) cho biết ai ban hành văn
+//! bản; nêu tên một cơ quan khác sẽ đưa người đọc đến nhầm cơ quan, và thường cho thấy ký hiệu hoặc
+//! cơ quan ban hành đã bị chép từ một trích dẫn khác. Để bảo đảm chính xác, quy tắc chỉ báo khi cơ
+//! quan được nêu tên nhận ra được là một cơ quan *khác* trong danh mục (nêu tên Phòng cho chữ viết
+//! tắt của UBND, nêu tên UBND cho chữ viết tắt của Sở); chữ viết tắt chưa biết và tên chưa biết đều
+//! được bỏ qua.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Căn cứ Kế hoạch số 67/KH-PGDĐT ngày 17 tháng 02 năm 2023 của Ủy ban nhân dân (UBND) huyện Tam Nông
 //! ```
 //!
-//! ## Fix
-//! Name the body the code stands for ("của Phòng Giáo dục và Đào tạo huyện Tam Nông"), or
-//! correct the symbol.
+//! ## Cách sửa
+//! Nêu đúng cơ quan mà chữ viết tắt chỉ ("của Phòng Giáo dục và Đào tạo huyện Tam Nông"), hoặc sửa
+//! lại ký hiệu.
 
 use super::{Context, Diagnostic};
 use crate::ruledata::Issuer;

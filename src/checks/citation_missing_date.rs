@@ -1,22 +1,23 @@
-//! The first mention of a numbered document without its date: "theo tinh thần chỉ đạo của Chỉ
-//! thị 1518/CT-UBND" with no "ngày …".
+//! Lần viện dẫn đầu tiên của một văn bản có số mà không ghi ngày ban hành: "theo tinh thần chỉ đạo
+//! của Chỉ thị 1518/CT-UBND" mà không có "ngày …".
 //!
-//! ## Why
-//! Nghị định 30/2020/NĐ-CP asks that a document be cited, on first mention, with its type,
-//! number and symbol, date of issue, issuer and summary; later mentions may give type and
-//! symbol only. Without the date a reader cannot tell which document is meant, since
-//! administrative numbers restart every year and Party numbers every term. A Luật or Pháp lệnh
-//! is cited by name and needs neither number nor date; the plan's own "Số:" is not a citation;
-//! symbols inside quotation marks (a quoted theme or title) are left alone.
+//! ## Vì sao
+//! Nghị định 30/2020/NĐ-CP yêu cầu khi viện dẫn văn bản lần đầu phải ghi tên loại, số, ký hiệu,
+//! ngày, tháng, năm ban hành, tên cơ quan ban hành và trích yếu nội dung; các lần viện dẫn tiếp
+//! theo có thể chỉ ghi tên loại và số, ký hiệu. Thiếu ngày ban hành thì người đọc không biết văn
+//! bản nào được nói đến, vì số văn bản hành chính được đánh lại từ đầu mỗi năm và số văn bản của
+//! Đảng từ đầu mỗi nhiệm kỳ. Luật hoặc Pháp lệnh được viện dẫn bằng tên nên không cần số lẫn ngày;
+//! dòng "Số:" của chính kế hoạch không phải là trích dẫn; ký hiệu nằm trong dấu ngoặc kép (chủ đề
+//! hoặc tên gọi được trích nguyên văn) được bỏ qua.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! theo dõi việc thực hiện theo tinh thần chỉ đạo của Chỉ thị 1518/CT-UBND; tham mưu
 //! ```
 //!
-//! ## Fix
-//! Add the date after the symbol, and the issuer: "Chỉ thị số 1518/CT-UBND ngày … của UBND
-//! tỉnh …". When the document is in the registry the fix adds its date.
+//! ## Cách sửa
+//! Ghi thêm ngày ban hành sau ký hiệu, và cơ quan ban hành: "Chỉ thị số 1518/CT-UBND ngày … của
+//! UBND tỉnh …". Khi văn bản có trong danh mục, bản sửa tự thêm ngày ban hành.
 
 use super::support::{inside_quotes, registry_entry};
 use super::{Context, Diagnostic};

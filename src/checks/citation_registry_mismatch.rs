@@ -1,23 +1,24 @@
-//! A document of the registry (`rules/documents.toml`) cited with a wrong date, issuer or period:
-//! "Chỉ thị số 05-CT/TW ngày 16/5/2016" when Chỉ thị 05-CT/TW is dated 15/5/2016.
+//! Văn bản có trong danh mục (`rules/documents.toml`) được trích dẫn sai ngày ban hành, sai cơ quan
+//! ban hành hoặc sai giai đoạn: "Chỉ thị số 05-CT/TW ngày 16/5/2016" trong khi Chỉ thị 05-CT/TW ban
+//! hành ngày 15/5/2016.
 //!
-//! ## Why
-//! A citation is how a reviewer finds the document a plan implements; a wrong date, a wrong
-//! issuer or a wrong period in the quoted title ("Đề án “Xây dựng xã hội học tập giai đoạn
-//! 2021 - 2023”" for an Đề án of 2021 - 2030) points to a document that does not exist, and is
-//! usually a slip in retyping or a copy from a wrong source. The citation is matched on its
-//! symbol and its date: Party symbols repeat across terms (a 34-CT/TW of 2014 and another of
-//! 2024), so when the cited year matches none of the entries with that symbol, nothing is
-//! guessed. A Luật cited by name is matched on its name and date.
+//! ## Vì sao
+//! Trích dẫn là cách người thẩm định tìm đến văn bản mà kế hoạch triển khai; sai ngày, sai cơ quan
+//! ban hành hoặc sai giai đoạn trong tên văn bản được trích ("Đề án “Xây dựng xã hội học tập giai
+//! đoạn 2021 - 2023”" cho một Đề án giai đoạn 2021 - 2030) sẽ chỉ đến một văn bản không có thật, và
+//! thường là do gõ lại nhầm hoặc chép từ nguồn sai. Trích dẫn được đối chiếu theo ký hiệu và ngày:
+//! ký hiệu của Đảng lặp lại qua các nhiệm kỳ (có văn bản 34-CT/TW năm 2014 và một văn bản khác năm
+//! 2024), nên khi năm được trích không khớp với mục nào mang ký hiệu đó thì không đoán. Luật được
+//! trích dẫn bằng tên thì được đối chiếu theo tên và ngày.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Tiếp tục triển khai thực hiện Chỉ thị số 05-CT/TW ngày 16/5/2016 của Bộ Chính trị
 //! ```
 //!
-//! ## Fix
-//! Write the registry's date ("15/5/2016"), issuer or period; if the plan means another
-//! document, correct the symbol instead.
+//! ## Cách sửa
+//! Ghi đúng ngày ("15/5/2016"), cơ quan ban hành hoặc giai đoạn theo danh mục; nếu kế hoạch muốn
+//! nói đến một văn bản khác thì sửa lại ký hiệu.
 
 use super::support::{citation_label, clause_end, format_date_like, registry_entry};
 use super::{Context, Diagnostic};

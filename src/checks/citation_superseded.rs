@@ -1,24 +1,25 @@
-//! A cited document that was no longer in force on this document's issue date (or the
-//! configured reference date), named with its successor: Nghị định 91/2017/NĐ-CP in a plan of
-//! 2024, when Nghị định 98/2023/NĐ-CP replaced it from 01/01/2024.
+//! Văn bản được trích dẫn đã hết hiệu lực vào ngày ban hành của văn bản này (hoặc vào ngày tham
+//! chiếu trong cấu hình), được báo kèm văn bản thay thế: Nghị định 91/2017/NĐ-CP trong một kế hoạch
+//! năm 2024, khi Nghị định 98/2023/NĐ-CP đã thay thế nó từ ngày 01/01/2024.
 //!
-//! ## Why
-//! A plan that bases itself on a repealed document applies rules that no longer hold (criteria
-//! and procedures for awards changed with the Luật Thi đua, khen thưởng 2022 and Nghị định
-//! 98/2023/NĐ-CP). This happens when last year's plan is copied. Validity comes from
-//! `rules/documents.toml` (`expired`, `superseded_by`); a document superseded without a known
-//! end date is taken as ended when its successor came into force (or was issued).
+//! ## Vì sao
+//! Kế hoạch lấy một văn bản đã hết hiệu lực làm căn cứ là áp dụng những quy định không còn giá trị
+//! (tiêu chuẩn và thủ tục khen thưởng đã thay đổi theo Luật Thi đua, khen thưởng 2022 và Nghị định
+//! 98/2023/NĐ-CP). Điều này xảy ra khi chép lại kế hoạch năm trước. Hiệu lực lấy từ
+//! `rules/documents.toml` (`expired`, `superseded_by`); văn bản bị thay thế mà không rõ ngày hết
+//! hiệu lực được coi là hết hiệu lực khi văn bản thay thế có hiệu lực (hoặc được ban hành).
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Tân Phú, ngày 25 tháng 3 năm 2024
 //! …
 //! Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết …
 //! ```
 //!
-//! ## Fix
-//! Cite the successor (here Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ), or say why
-//! the old document still applies (for instance for awards of an earlier period).
+//! ## Cách sửa
+//! Trích dẫn văn bản thay thế (ở đây là Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ),
+//! hoặc nêu rõ vì sao văn bản cũ vẫn được áp dụng (chẳng hạn khi xét khen thưởng cho một giai đoạn
+//! trước).
 
 use super::support::{citation_label, registry_entry};
 use super::{Context, Diagnostic};

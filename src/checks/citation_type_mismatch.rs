@@ -1,20 +1,20 @@
-//! A citation whose type word disagrees with the type code of its symbol: "Công văn số
-//! 1428/KH-SGDĐT" (KH is a Kế hoạch).
+//! Trích dẫn có tên loại văn bản không khớp với chữ viết tắt tên loại trong ký hiệu:
+//! "Công văn số 1428/KH-SGDĐT" (KH là Kế hoạch).
 //!
-//! ## Why
-//! The type code in a symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III; `rules/doc-types.toml`)
-//! says what kind of document it is; a citation that calls a Kế hoạch a Công văn, or a Quyết
-//! định a Chỉ thị, misleads the reader looking for it. A Công văn has no type code
-//! ("134/UBND-PNV") and "Văn bản" is a generic word, so neither is flagged; unknown codes are
-//! left alone.
+//! ## Vì sao
+//! Chữ viết tắt tên loại văn bản trong ký hiệu (Nghị định 30/2020/NĐ-CP, Phụ lục III;
+//! `rules/doc-types.toml`) cho biết đó là loại văn bản gì; trích dẫn gọi một Kế hoạch là Công văn,
+//! hay một Quyết định là Chỉ thị, sẽ làm người tìm văn bản hiểu sai. Công văn không có chữ viết tắt
+//! tên loại ("134/UBND-PNV") và "Văn bản" là từ chung, nên cả hai đều không bị báo; chữ viết tắt
+//! chưa biết được bỏ qua.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Thực hiện Công văn số 1428/KH-SGDĐT ngày 25/5/2021 của Sở Giáo dục và Đào tạo
 //! ```
 //!
-//! ## Fix
-//! Use the type the code stands for: "Kế hoạch số 1428/KH-SGDĐT".
+//! ## Cách sửa
+//! Dùng tên loại mà chữ viết tắt chỉ: "Kế hoạch số 1428/KH-SGDĐT".
 
 use super::{Context, Diagnostic};
 use crate::ruledata::normalize_name;

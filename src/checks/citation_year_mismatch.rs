@@ -1,19 +1,18 @@
-//! A legal normative symbol whose year differs from the year of the citation's date:
+//! Ký hiệu văn bản quy phạm pháp luật có năm khác với năm của ngày ban hành được trích dẫn:
 //! "24/2018/QĐ-UBND ngày 28/12/2019".
 //!
-//! ## Why
-//! Legal normative documents carry their year of issue in the symbol ("số/năm/LOẠI-CƠQUAN", Luật
-//! Ban hành văn bản quy phạm pháp luật 2015, Điều 10). A date in another year means the number,
-//! the year or the date was copied wrong, and the citation points at a document that may not
-//! exist.
+//! ## Vì sao
+//! Văn bản quy phạm pháp luật ghi năm ban hành trong số, ký hiệu ("số/năm/LOẠI-CƠQUAN", Luật Ban
+//! hành văn bản quy phạm pháp luật 2015, Điều 10). Ngày ban hành thuộc một năm khác cho thấy số,
+//! năm hoặc ngày đã bị chép sai, và trích dẫn chỉ đến một văn bản có thể không tồn tại.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Căn cứ Quyết định số 24/2018/QĐ-UBND ngày 28/12/2019 của UBND tỉnh Kiên Giang
 //! ```
 //!
-//! ## Fix
-//! Check the cited document and correct its date or symbol.
+//! ## Cách sửa
+//! Kiểm tra văn bản được trích dẫn và sửa lại ngày ban hành hoặc ký hiệu.
 
 use super::{Context, Diagnostic};
 

@@ -1,22 +1,23 @@
-//! A deadline that falls before the document's own issue date.
+//! Thời hạn rơi vào trước ngày ban hành của chính văn bản.
 //!
-//! ## Why
-//! A plan issued on 25/3/2024 cannot ask for a report "trước ngày 15/3/2024": the deadline had passed
-//! before anyone read it. This almost always means a date copied from last year's plan or a typo in
-//! the day or month.
+//! ## Vì sao
+//! Kế hoạch ban hành ngày 25/3/2024 không thể yêu cầu gửi báo cáo "trước ngày 15/3/2024": thời hạn
+//! đã qua trước khi có ai đọc được văn bản. Trường hợp này gần như luôn do ngày bị chép từ kế hoạch
+//! năm trước, hoặc do gõ nhầm ngày hay tháng.
 //!
-//! Deadlines are dates introduced by "trước ngày", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn",
-//! or by "nộp/gửi … (trước/vào) ngày". A month deadline ("trước tháng 12/2020") counts up to the
-//! month's last day. Without a stated issue date, the configured `reference-date` is used.
+//! Thời hạn là những ngày đứng sau "trước ngày", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn",
+//! hoặc trong "nộp/gửi … (trước/vào) ngày". Thời hạn theo tháng ("trước tháng 12/2020") được tính
+//! đến ngày cuối cùng của tháng. Khi văn bản không ghi ngày ban hành, dùng ngày tham chiếu
+//! `reference-date` trong cấu hình.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Tân Phú, ngày 25 tháng 3 năm 2024
 //! … gửi về Thường trực Hội đồng Thi đua và Khen thưởng quận trước ngày 15/3/2024.
 //! ```
 //!
-//! ## Fix
-//! Correct the deadline to a date after the issue date, or correct the issue date.
+//! ## Cách sửa
+//! Sửa thời hạn thành một ngày sau ngày ban hành, hoặc sửa lại ngày ban hành.
 
 use super::{Context, Diagnostic};
 use crate::extract::dates::{DateMention, DateRole};

@@ -1,26 +1,27 @@
-//! What the text was taken to be, said once per file when that keeps whole families of rules
-//! from judging it: a fragment is not asked for its header, a news article or a sáng kiến is not
-//! asked for a number, citations or deadlines.
+//! Nội dung đầu vào được nhận định là loại gì, báo một lần cho mỗi tệp khi nhận định đó khiến cả
+//! nhóm quy tắc không xét nó: đoạn trích không bị yêu cầu có phần đầu văn bản, bài tin hay sáng
+//! kiến không bị yêu cầu có số, trích dẫn hay thời hạn.
 //!
-//! ## Why
-//! Real inputs are not all administrative documents: a web page's news post about a plan, a
-//! homepage blurb, slides, a list of links, a teacher's report on an initiative, or a piece of a
-//! plan that starts mid-document. Judging them by the rules of a complete document floods the
-//! reviewer with false findings; saying nothing would leave them wondering why nothing fired. So
-//! vblint says once, at info level, what it took the text for, on what evidence, and which rules
-//! it therefore did not run. `vblint extract` gives the same classification in its `document`
-//! object (`kind`, `type`, `confidence`, `evidence`).
+//! ## Vì sao
+//! Không phải đầu vào nào cũng là văn bản hành chính: bài tin trên trang web viết về một kế hoạch,
+//! đoạn giới thiệu trên trang chủ, bài trình chiếu, danh sách liên kết, báo cáo sáng kiến của giáo
+//! viên, hay một phần kế hoạch bắt đầu từ giữa văn bản. Xét chúng theo quy tắc của một văn bản hoàn
+//! chỉnh sẽ làm người thẩm định ngập trong các phát hiện sai; im lặng thì lại để họ thắc mắc vì sao
+//! không có phát hiện nào. Vì vậy vblint báo một lần, ở mức thông tin (info), rằng nó đã nhận định
+//! nội dung là gì, dựa trên dấu hiệu nào, và vì thế những quy tắc nào không chạy. `vblint extract`
+//! cho cùng kết quả phân loại trong đối tượng `document` (`kind`, `type`, `confidence`,
+//! `evidence`).
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Thứ hai, 20/11/2023 - 08:15 | Lượt xem: 120
 //! Sáng nay, Liên đội trường tổ chức lễ phát động phong trào thi đua …
 //! ```
 //!
-//! ## Fix
-//! Nothing to fix when the classification is right. When the text is an administrative document
-//! that vblint did not recognise (its header is missing or damaged), restore the header — national
-//! title and motto, "Số: …", place and date, type line — and the header rules will run.
+//! ## Cách sửa
+//! Không cần sửa khi phân loại đúng. Khi đó là văn bản hành chính mà vblint không nhận ra (phần đầu
+//! văn bản bị thiếu hoặc hỏng), hãy khôi phục phần đầu — quốc hiệu và tiêu ngữ, "Số: …", địa danh
+//! và ngày, tháng, năm ban hành, tên loại văn bản — thì các quy tắc về phần đầu văn bản sẽ chạy.
 
 use super::{Context, Diagnostic};
 use crate::classify::{Kind, Scope};

@@ -1,22 +1,23 @@
-//! A word or phrase repeated immediately: "Chỉ thị Chỉ thị", "thi đua thi đua", "các các".
+//! Từ hoặc cụm từ lặp lại liền nhau: "Chỉ thị Chỉ thị", "thi đua thi đua", "các các".
 //!
-//! ## Why
-//! An immediate repetition is nearly always an editing slip (a phrase pasted twice, a line joined
-//! to its own beginning). Phrases of two to four syllables are compared, ignoring case. A single
-//! repeated syllable is flagged only for function words (`rules/function-words.toml`: "các",
-//! "của", "và" …): content syllables meet themselves at compound boundaries ("động viên viên
-//! chức") and Vietnamese doubles some words correctly ("người người", "từ từ",
-//! `rules/reduplication.toml`) — but not before a date: "ngày ngày 04/9/2020" is a slip. Numbers
-//! and repetitions across punctuation are not flagged. A word repeated across a line break ("…
-//! vào ngày" / "ngày 05/4/2024") is flagged one level lower: the break may be a heading's.
+//! ## Vì sao
+//! Lặp lại liền nhau gần như luôn là sơ suất khi soạn thảo (một cụm từ bị dán hai lần, một dòng bị
+//! nối vào chính phần đầu của nó). Các cụm từ hai đến bốn âm tiết được so sánh, không phân biệt chữ
+//! hoa, chữ thường. Một âm tiết đơn lặp lại chỉ bị báo khi là hư từ (`rules/function-words.toml`:
+//! "các", "của", "và" …): âm tiết thực từ gặp lại chính nó ở chỗ tiếp giáp giữa hai từ
+//! ("động viên viên chức"), và tiếng Việt có những từ láy đúng ("người người", "từ từ",
+//! `rules/reduplication.toml`) — nhưng không phải trước một ngày: "ngày ngày 04/9/2020" là sơ suất.
+//! Con số và các lần lặp cách nhau bởi dấu câu không bị báo. Từ lặp lại qua chỗ xuống dòng
+//! ("… vào ngày" / "ngày 05/4/2024") được báo thấp hơn một mức: chỗ xuống dòng có thể là của một đề
+//! mục.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! theo tinh thần chỉ đạo của Chỉ thị Chỉ thị 1518/CT-UBND
 //! ```
 //!
-//! ## Fix
-//! Delete the repetition: "Chỉ thị 1518/CT-UBND".
+//! ## Cách sửa
+//! Xóa phần lặp: "Chỉ thị 1518/CT-UBND".
 
 use super::{Context, Diagnostic};
 use crate::source::Span;

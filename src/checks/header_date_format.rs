@@ -1,17 +1,17 @@
-//! An issue date written without the leading zero that Nghị định 30/2020/NĐ-CP requires for days
-//! below 10 and for months 1 and 2 — or with a zero where it requires none ("tháng 03").
+//! Ngày ban hành viết thiếu số 0 ở đầu mà Nghị định 30/2020/NĐ-CP yêu cầu cho ngày nhỏ hơn 10 và
+//! cho tháng 1, tháng 2 — hoặc có số 0 ở chỗ không được có ("tháng 03").
 //!
-//! ## Why
-//! Phụ lục I of Nghị định 30/2020/NĐ-CP fixes the form: "ngày 05 tháng 01 năm 2020", "ngày 29
-//! tháng 6 năm 2019". Reviewers at the level above return documents for it.
+//! ## Vì sao
+//! Phụ lục I Nghị định 30/2020/NĐ-CP quy định cách ghi: "ngày 05 tháng 01 năm 2020",
+//! "ngày 29 tháng 6 năm 2019". Người thẩm định ở cấp trên trả lại văn bản vì lỗi này.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Lộc Ninh, ngày 5 tháng 3 năm 2021
 //! ```
 //!
-//! ## Fix
-//! Write "ngày 05 tháng 3 năm 2021".
+//! ## Cách sửa
+//! Ghi "ngày 05 tháng 3 năm 2021".
 
 use super::{Context, Diagnostic};
 use crate::segment::Field;

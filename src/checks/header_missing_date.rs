@@ -1,22 +1,23 @@
-//! No place-and-date line ("Lộc Ninh, ngày 05 tháng 3 năm 2021") in the header, or one left
-//! unfilled ("ngày   tháng   năm 2021").
+//! Phần đầu văn bản không có dòng địa danh và ngày, tháng, năm ban hành
+//! ("Lộc Ninh, ngày 05 tháng 3 năm 2021"), hoặc có nhưng để trống ("ngày   tháng   năm 2021").
 //!
-//! ## Why
-//! The issue date is a required component (Nghị định 30/2020/NĐ-CP, Điều 8): it fixes when the
-//! document takes effect, and every deadline in it is read against it. Without it, vblint can only
-//! judge dates against the configured `reference-date`.
+//! ## Vì sao
+//! Ngày, tháng, năm ban hành là thành phần bắt buộc của thể thức (Nghị định 30/2020/NĐ-CP, Điều 8):
+//! nó xác định thời điểm văn bản có hiệu lực, và mọi thời hạn trong văn bản đều được xét theo ngày
+//! này. Thiếu ngày ban hành, vblint chỉ có thể xét các ngày theo ngày tham chiếu `reference-date`
+//! trong cấu hình.
 //!
-//! A text issued with another document ("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)"
-//! under its title) is dated by that document and is not flagged.
+//! Văn bản ban hành kèm theo văn bản khác (dòng "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày
+//! …)" dưới trích yếu) mang ngày của văn bản đó và không bị báo.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! KẾ HOẠCH
 //! Phát động phong trào thi đua yêu nước năm 2023
 //! ```
 //!
-//! ## Fix
-//! Add "<Địa danh>, ngày dd tháng mm năm yyyy" under the national motto.
+//! ## Cách sửa
+//! Thêm dòng "<Địa danh>, ngày dd tháng mm năm yyyy" dưới tiêu ngữ.
 
 use super::{Context, Diagnostic};
 use crate::source::Span;

@@ -1,20 +1,20 @@
-//! No "Số:" line in the header, or a "Số:" line without its number ("Số: /KH-PGDĐT").
+//! Phần đầu văn bản không có dòng "Số:", hoặc có dòng "Số:" nhưng thiếu số ("Số: /KH-PGDĐT").
 //!
-//! ## Why
-//! Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục I) makes the number and symbol a required component:
-//! they identify the document in the register and in every later citation. An empty number is the
-//! mark of a draft sent out before registration.
+//! ## Vì sao
+//! Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục I) quy định số, ký hiệu là thành phần bắt buộc của thể
+//! thức: chúng xác định văn bản trong sổ đăng ký văn bản và trong mọi lần trích dẫn về sau. Số để
+//! trống là dấu hiệu của bản dự thảo được gửi đi trước khi đăng ký, cấp số.
 //!
-//! A text issued with another document ("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)"
-//! under its title) carries that document's number and is not flagged.
+//! Văn bản ban hành kèm theo văn bản khác (dòng "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày
+//! …)" dưới trích yếu) mang số của văn bản đó và không bị báo.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Số: /KH-PGDĐT
 //! ```
 //!
-//! ## Fix
-//! Register the document and write its number: "Số: 15/KH-PGDĐT".
+//! ## Cách sửa
+//! Đăng ký, cấp số cho văn bản và ghi số: "Số: 15/KH-PGDĐT".
 
 use super::{Context, Diagnostic};
 use crate::source::Span;

@@ -1,16 +1,17 @@
-//! A date that does not exist: 31/6, 29/02 in a year that is not a leap year, month 13, day 0.
+//! Ngày không tồn tại: 31/6, 29/02 trong năm không nhuận, tháng 13, ngày 0.
 //!
-//! ## Why
-//! An impossible date cannot be met or checked, and it is usually a typo for a nearby date. Every
-//! date form is checked: "31/6/2021", "31-6-2021", "ngày 31 tháng 6 năm 2021", "tháng 13/2021".
+//! ## Vì sao
+//! Ngày không có thật thì không ai thực hiện đúng hạn hay kiểm tra được, và thường là gõ nhầm từ
+//! một ngày gần đó. Mọi cách viết ngày đều được kiểm tra: "31/6/2021", "31-6-2021",
+//! "ngày 31 tháng 6 năm 2021", "tháng 13/2021".
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Gửi báo cáo trước ngày 31/6/2021.
 //! ```
 //!
-//! ## Fix
-//! Write the intended date (here probably 30/6/2021 or 01/7/2021).
+//! ## Cách sửa
+//! Ghi đúng ngày cần ghi (ở đây có lẽ là 30/6/2021 hoặc 01/7/2021).
 
 use super::{Context, Diagnostic};
 use crate::date::{days_in_month, is_leap_year};

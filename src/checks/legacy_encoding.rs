@@ -1,24 +1,25 @@
-//! Text that reached us in a legacy Vietnamese encoding, or damaged by one, and was repaired.
+//! Văn bản nhận được ở bảng mã tiếng Việt cũ, hoặc bị bảng mã cũ làm hỏng, và đã được khôi phục.
 //!
-//! ## Why
-//! Many school documents were typed in TCVN3 (ABC, `.VnTime` fonts) or VNI-Windows fonts and reach
-//! reviewers as raw legacy bytes, or as Unicode files in which the legacy bytes were read through
-//! Windows-1252 ("Céng hoµ x· héi", "Soá"), or as UTF-8 read as Windows-1252 ("Sá»‘"). Such text
-//! cannot be searched, indexed or published; a single damaged word ("Soá: 21/KH-THPTLT") even hides
-//! the document's number. vblint repairs the text before checking it; this rule says where it did.
+//! ## Vì sao
+//! Nhiều văn bản của nhà trường được gõ bằng TCVN3 (ABC, phông `.VnTime`) hoặc phông VNI-Windows và
+//! đến tay người thẩm định dưới dạng byte thô của bảng mã cũ, hoặc dưới dạng tệp Unicode trong đó
+//! các byte cũ đã bị đọc theo Windows-1252 ("Céng hoµ x· héi", "Soá"), hoặc UTF-8 bị đọc theo
+//! Windows-1252 ("Sá»‘"). Văn bản như vậy không tìm kiếm, lập chỉ mục hay công bố được; chỉ một từ
+//! hỏng ("Soá: 21/KH-THPTLT") cũng đủ che mất số của văn bản. vblint khôi phục văn bản trước khi
+//! kiểm tra; quy tắc này cho biết nó đã khôi phục ở đâu.
 //!
-//! One finding per repaired word or span, with the repaired text as the fix and the original line
-//! and columns as the location. A file that is legacy-encoded as a whole gets one finding at line 1
-//! naming the encoding.
+//! Mỗi từ hoặc đoạn đã khôi phục là một phát hiện, sửa thành văn bản đã khôi phục, với vị trí là
+//! dòng và cột trong tệp gốc. Tệp mã hóa toàn bộ bằng bảng mã cũ có một phát hiện ở dòng 1, nêu tên
+//! bảng mã.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
-//!     Soá: 21/KH-THPTLT        (VNI "Số" read as Windows-1252)
+//!     Soá: 21/KH-THPTLT        (chữ "Số" gõ bằng VNI, bị đọc theo Windows-1252)
 //! ```
 //!
-//! ## Fix
-//! Replace the damaged text with the repaired text, or convert the whole file with
-//! `vblint normalize --in-place FILE`.
+//! ## Cách sửa
+//! Thay văn bản hỏng bằng văn bản đã khôi phục, hoặc chuyển cả tệp bằng `vblint normalize
+//! --in-place FILE`.
 
 use super::{Context, Diagnostic};
 use crate::decode::Repair;

@@ -1,22 +1,22 @@
-//! A document that mixes old and new tone placement: "hoà" and "hòa", "Uỷ" and "Ủy", "khoá" and
+//! Văn bản trộn lẫn cách đặt dấu thanh kiểu cũ và kiểu mới: "hoà" và "hòa", "Uỷ" và "Ủy", "khoá" và
 //! "khóa".
 //!
-//! ## Why
-//! Both placements are correct Vietnamese, but one document should use one of them consistently:
-//! mixing them looks careless, and it breaks search ("Ủy ban" does not find "Uỷ ban"). Mixed
-//! placement is also the mark of text pasted together from several sources. Only the open rhymes
-//! "oa", "oe", "uy" are concerned ("hoàng", "quý" are the same in both styles).
+//! ## Vì sao
+//! Cả hai cách đặt dấu đều đúng tiếng Việt, nhưng một văn bản nên dùng thống nhất một cách: trộn
+//! lẫn trông cẩu thả, và làm hỏng việc tìm kiếm ("Ủy ban" không tìm thấy "Uỷ ban"). Dấu đặt lẫn lộn
+//! cũng là dấu hiệu của văn bản ghép từ nhiều nguồn. Chỉ các vần mở "oa", "oe", "uy" có liên quan
+//! ("hoàng", "quý" viết như nhau ở cả hai kiểu).
 //!
-//! Each word in the less used style is reported (on a tie, the old style), with the word in the
-//! other style as the fix.
+//! Mỗi từ viết theo kiểu ít dùng hơn trong văn bản bị báo (khi hai kiểu ngang nhau, báo kiểu cũ),
+//! sửa thành chính từ đó viết theo kiểu kia.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! … Quốc hội khóa XV … Uỷ ban nhân dân tỉnh … Quốc hội khoá XV …
 //! ```
 //!
-//! ## Fix
-//! Write every such word in the document's main style: "khóa", "Ủy".
+//! ## Cách sửa
+//! Viết mọi từ như vậy theo kiểu chính của văn bản: "khóa", "Ủy".
 
 use super::{Context, Diagnostic};
 use crate::decode::tone::{ToneStyle, tone_style};

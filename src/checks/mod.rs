@@ -1,6 +1,6 @@
-//! Stage 4: the rules. One module per rule; the module's `//!` comment is the rule's documentation
-//! (what it flags, why, an example, the fix), collected at build time for `vblint rule ID` and for
-//! SARIF rule descriptions.
+//! Stage 4: the rules. One module per rule; the module's `//!` comment is the rule's documentation,
+//! in Vietnamese (what it flags in one sentence, then `## Vì sao`, `## Ví dụ`, `## Cách sửa`),
+//! collected at build time for `vblint rule ID` and for SARIF rule descriptions.
 //!
 //! A rule is a pure function from the analysed document to [`Diagnostic`]s (a span and a message).
 //! [`run`] selects rules, applies severity overrides and turns spans into original-file positions.
@@ -445,7 +445,7 @@ mod tests {
             assert_eq!(rule.id, rule.module.replace('_', "-"));
             let doc = rule.doc();
             assert!(!rule.summary().is_empty(), "{} has no summary", rule.id);
-            for section in ["## Why", "## Example", "## Fix"] {
+            for section in ["## Vì sao", "## Ví dụ", "## Cách sửa"] {
                 assert!(doc.contains(section), "{} doc lacks {section}", rule.id);
             }
         }

@@ -1,25 +1,26 @@
-//! A quoted emulation-movement name close to, but not, a canonical name: "Cả nước chung tay xây
-//! dựng nông thôn mới" for "Cả nước chung sức xây dựng nông thôn mới"; or a renamed movement
-//! quoted under its old name after the renaming.
+//! Tên phong trào thi đua trích trong ngoặc kép gần giống nhưng không đúng tên chính thức:
+//! "Cả nước chung tay xây dựng nông thôn mới" thay cho "Cả nước chung sức xây dựng nông thôn mới";
+//! hoặc phong trào đã đổi tên mà vẫn được trích theo tên cũ sau khi đổi tên.
 //!
-//! ## Why
-//! National and sector movements (`rules/movements.toml`) have official names, fixed by the
-//! decisions that launch them; a plan that misquotes them looks careless to the reviewer and can
-//! confuse two movements ("chung tay" belongs to the movement for the poor, "chung sức" to the
-//! one for new rural areas). Every quoted phrase (“…” or "…") of four syllables or more is
-//! compared with the canonical names syllable by syllable (edit distance over syllables,
-//! ignoring case and punctuation); it is flagged when at least 75 % of it agrees with a name
-//! but it is not that name, an alias, or a name extended with more words (local variants such
-//! as "Đổi mới, sáng tạo trong dạy và học, ứng dụng công nghệ thông tin …" are accepted). A
-//! renamed movement's old name is accepted up to one year after its period (`to`).
+//! ## Vì sao
+//! Các phong trào toàn quốc và của ngành (`rules/movements.toml`) có tên chính thức, do các quyết
+//! định phát động ấn định; kế hoạch trích sai tên thì trông cẩu thả trong mắt người thẩm định và có
+//! thể làm lẫn hai phong trào ("chung tay" thuộc phong trào vì người nghèo, "chung sức" thuộc phong
+//! trào xây dựng nông thôn mới). Mỗi cụm từ trong ngoặc kép (“…” hoặc "…") từ bốn âm tiết trở lên
+//! được so với các tên chính thức theo từng âm tiết (khoảng cách chỉnh sửa tính trên âm tiết, không
+//! phân biệt chữ hoa, chữ thường và bỏ qua dấu câu); cụm từ bị báo khi ít nhất 75 % của nó trùng
+//! với một tên nhưng không phải chính tên đó, tên gọi khác của nó, hay tên đó có thêm từ (các biến
+//! thể địa phương như "Đổi mới, sáng tạo trong dạy và học, ứng dụng công nghệ thông tin …" được
+//! chấp nhận). Tên cũ của phong trào đã đổi tên được chấp nhận đến một năm sau khi hết giai đoạn
+//! của nó (`to`).
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! đặc biệt là các phong trào thi đua "Cả nước chung tay xây dựng nông thôn mới"
 //! ```
 //!
-//! ## Fix
-//! Quote the canonical name: "Cả nước chung sức xây dựng nông thôn mới".
+//! ## Cách sửa
+//! Trích đúng tên chính thức: "Cả nước chung sức xây dựng nông thôn mới".
 
 use super::{Context, Diagnostic};
 use crate::ruledata::{Movement, name_syllables};

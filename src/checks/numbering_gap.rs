@@ -1,20 +1,21 @@
-//! A skipped, repeated or out-of-order number among sibling items: 1, 2, 3, 4, 6; I, II, IV; a), c).
+//! Số thứ tự bị bỏ cách, lặp lại hoặc sai thứ tự giữa các mục cùng cấp: 1, 2, 3, 4, 6; I, II, IV;
+//! a), c).
 //!
-//! ## Why
-//! Sections are referred to by number ("theo mục III.2"); a gap makes readers look for a missing
-//! part and usually means a section was deleted or moved without renumbering. Lists are compared
-//! among siblings: items of the same kind (I., 1., 1.1., a)) under the same parent. Letter lists
-//! follow the Vietnamese order a, b, c, d, đ, e, g, h, i, k, …
+//! ## Vì sao
+//! Các phần được dẫn chiếu bằng số ("theo mục III.2"); số bị bỏ cách khiến người đọc đi tìm một
+//! phần không có, và thường là do một phần đã bị xóa hoặc chuyển chỗ mà không đánh số lại. Danh
+//! sách được so sánh giữa các mục cùng cấp: các mục cùng kiểu (I., 1., 1.1., a)) dưới cùng một mục
+//! cha. Danh sách chữ cái theo thứ tự tiếng Việt a, b, c, d, đ, e, g, h, i, k, …
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! III. GIẢI PHÁP THỰC HIỆN
 //! 1. … 2. … 3. … 4. …
 //! 6. Căn cứ vào chức năng, nhiệm vụ …
 //! ```
 //!
-//! ## Fix
-//! Renumber the item (here 6. → 5.), or restore the missing item.
+//! ## Cách sửa
+//! Đánh số lại mục (ở đây 6. → 5.), hoặc khôi phục mục bị thiếu.
 
 use super::{Context, Diagnostic};
 use crate::classify::Kind;

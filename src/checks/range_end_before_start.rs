@@ -1,16 +1,17 @@
-//! A period "từ ngày X đến ngày Y" whose end Y comes before its start X.
+//! Khoảng thời gian "từ ngày X đến ngày Y" có ngày kết thúc Y trước ngày bắt đầu X.
 //!
-//! ## Why
-//! A reversed period is impossible to carry out and usually hides a wrong year or swapped day and
-//! month. Month ends count to the month's last day ("từ ngày 16 tháng 6 đến hết tháng 12 năm 2024").
+//! ## Vì sao
+//! Khoảng thời gian bị đảo ngược thì không thể thực hiện, và thường che giấu một năm bị sai hoặc
+//! ngày và tháng bị đảo chỗ. Mốc cuối tháng được tính đến ngày cuối cùng của tháng ("từ ngày 16
+//! tháng 6 đến hết tháng 12 năm 2024").
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Thời gian thực hiện: từ ngày 01/9/2021 đến ngày 31/5/2021.
 //! ```
 //!
-//! ## Fix
-//! Correct the end (here probably 31/5/2022) or the start.
+//! ## Cách sửa
+//! Sửa ngày kết thúc (ở đây có lẽ là 31/5/2022) hoặc ngày bắt đầu.
 
 use super::{Context, Diagnostic};
 use crate::extract::dates::DateRole;

@@ -1,22 +1,22 @@
-//! Inside a schedule item headed by a month ("- Tháng 12/2020: …"), a date or month that falls
-//! outside the item's period in another year: "- Tháng 12/2020: Tổ chức thẩm định và chấm, nộp
-//! vào cuối tháng 12/2019".
+//! Trong một mục của lịch thực hiện mở đầu bằng tháng ("- Tháng 12/2020: …"), một ngày hoặc tháng
+//! nằm ngoài khoảng thời gian của mục, ở một năm khác: "- Tháng 12/2020: Tổ chức thẩm định và chấm,
+//! nộp vào cuối tháng 12/2019".
 //!
-//! ## Why
-//! A schedule ("Kế hoạch, thời gian", "Lịch thực hiện") lists what happens month by month; a
-//! date inside an item that belongs to another year is nearly always a year left over from last
-//! year's plan. Items may cover several months ("Tháng 2, 3/2021"). To stay precise, only dates
-//! in another year than the heading's are flagged, and only when their month is one the item
-//! covers or lies three months or more away (a deadline early next month is normal).
-//! Citation and anniversary dates are not schedule dates.
+//! ## Vì sao
+//! Lịch thực hiện ("Kế hoạch, thời gian", "Lịch thực hiện") liệt kê công việc theo từng tháng; một
+//! ngày trong mục mà thuộc năm khác gần như luôn là năm còn sót lại từ kế hoạch năm trước. Một mục
+//! có thể gồm nhiều tháng ("Tháng 2, 3/2021"). Để bảo đảm chính xác, chỉ những ngày ở năm khác với
+//! năm ghi ở đầu mục mới bị báo, và chỉ khi tháng của chúng là một tháng mà mục bao gồm hoặc cách
+//! xa từ ba tháng trở lên (thời hạn vào đầu tháng sau là bình thường). Ngày trong trích dẫn và ngày
+//! kỷ niệm không phải là ngày của lịch thực hiện.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! - Tháng 6/2021: Gửi hồ sơ đề nghị khen thưởng về phòng Giáo dục và Đào tạo (đầu tháng 6/2020)
 //! ```
 //!
-//! ## Fix
-//! Use the heading's year ("đầu tháng 6/2021"), or move the task to the item of its month.
+//! ## Cách sửa
+//! Dùng năm ghi ở đầu mục ("đầu tháng 6/2021"), hoặc chuyển công việc sang mục của tháng tương ứng.
 
 use super::support::format_date_like;
 use super::{Context, Diagnostic};

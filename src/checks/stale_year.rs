@@ -1,19 +1,20 @@
-//! A year or school year earlier than the plan's own in forward-looking text: "xây dựng kế
-//! hoạch công tác của Hội đồng năm 2021" in a plan for 2023; "năm học 2021 – 2022" in a plan
-//! for 2024 — the mark of a text copied from an old plan with its years left unchanged.
+//! Năm hoặc năm học sớm hơn năm của chính kế hoạch trong phần nội dung hướng tới thời gian sắp tới:
+//! "xây dựng kế hoạch công tác của Hội đồng năm 2021" trong kế hoạch năm 2023; "năm học 2021 –
+//! 2022" trong kế hoạch năm 2024 — dấu hiệu của văn bản chép từ kế hoạch cũ mà không sửa năm.
 //!
-//! ## Why
-//! Plans are rewritten each year from the previous one, and the years inside tasks are easy to
-//! miss. A task dated in a year that is over cannot be carried out. Precision matters more than
-//! recall here, so a year is only flagged when it is one to five years before the plan's own
-//! (its title year; for a school-year plan, its school year) and none of these hold:
-//! it is part of a date, a citation (with its summary), an anniversary, a quotation or the
-//! title; it starts a period ("giai đoạn", "nhiệm kỳ", "từ năm … đến", "2021-2025"); or the clause
-//! looks back ("kết quả", "đã đạt", "so với", "tổng kết", "năm qua", "cao hơn" …) or names a
-//! legal text ("Luật …", "Nghị định …"). A school year that contains the plan's year ("năm học
-//! 2020-2021" in a plan for 2021) is the plan's own.
+//! ## Vì sao
+//! Kế hoạch được viết lại mỗi năm từ kế hoạch năm trước, và năm ghi trong các nhiệm vụ rất dễ bị bỏ
+//! sót. Một nhiệm vụ gắn với năm đã qua thì không thể thực hiện. Ở đây độ chính xác quan trọng hơn
+//! độ bao phủ, nên một năm chỉ bị báo khi nó sớm hơn năm của kế hoạch từ một đến năm năm (năm ghi ở
+//! trích yếu; với kế hoạch năm học là năm học của kế hoạch) và không rơi vào trường hợp nào sau
+//! đây: nó là một phần của ngày tháng, của trích dẫn (kể cả trích yếu của văn bản được trích dẫn),
+//! của ngày kỷ niệm, của đoạn trích nguyên văn hay của trích yếu; nó mở đầu một giai đoạn
+//! ("giai đoạn", "nhiệm kỳ", "từ năm … đến", "2021-2025"); hoặc mệnh đề chứa nó mang tính nhìn lại
+//! ("kết quả", "đã đạt", "so với", "tổng kết", "năm qua", "cao hơn" …) hay nêu tên một văn bản pháp
+//! luật ("Luật …", "Nghị định …"). Năm học chứa năm của kế hoạch ("năm học 2020-2021" trong kế
+//! hoạch năm 2021) là năm học của chính kế hoạch.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Phát động phong trào thi đua yêu nước năm 2023
 //! …
@@ -21,9 +22,9 @@
 //! hoạch công tác của Hội đồng năm 2021, phân công nhiệm vụ cụ thể …
 //! ```
 //!
-//! ## Fix
-//! Write the plan's year (here "năm 2023") if the task is this plan's; if the sentence looks
-//! back on an earlier year, say so ("kết quả năm 2021").
+//! ## Cách sửa
+//! Ghi năm của kế hoạch (ở đây là "năm 2023") nếu nhiệm vụ thuộc kế hoạch này; nếu câu văn nhìn lại
+//! một năm trước, hãy nói rõ điều đó ("kết quả năm 2021").
 
 use super::support::{clause_ends, inside_quotes};
 use super::{Context, Diagnostic};

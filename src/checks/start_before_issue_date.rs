@@ -1,22 +1,23 @@
-//! The plan's start date ("bắt đầu từ ngày …") earlier than its issue date.
+//! Ngày bắt đầu của kế hoạch ("bắt đầu từ ngày …") sớm hơn ngày ban hành.
 //!
-//! ## Why
-//! A movement cannot be launched before the plan that launches it is issued. A start date before
-//! the issue date means either the plan was issued late (and should say so) or a date is wrong.
-//! It is a warning, not an error: backdated starts happen when a plan formalises a launch that
-//! already took place.
+//! ## Vì sao
+//! Không thể phát động phong trào trước khi kế hoạch phát động nó được ban hành. Ngày bắt đầu trước
+//! ngày ban hành nghĩa là hoặc kế hoạch được ban hành muộn (và cần nói rõ điều đó), hoặc có một
+//! ngày bị sai. Đây là cảnh báo, không phải lỗi: ngày bắt đầu lùi về trước vẫn có khi kế hoạch
+//! chính thức hóa một đợt phát động đã diễn ra.
 //!
-//! Only explicit starts count ("bắt đầu từ ngày", "phát động từ ngày", "triển khai từ ngày"); the
-//! first date of a period "từ ngày … đến ngày …" is not a start (a plan may cover a whole year).
+//! Chỉ tính những mốc bắt đầu được ghi rõ ("bắt đầu từ ngày", "phát động từ ngày",
+//! "triển khai từ ngày"); ngày đầu của khoảng thời gian "từ ngày … đến ngày …" không phải là ngày
+//! bắt đầu (kế hoạch có thể bao trùm cả năm).
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Lộc Ninh, ngày 05 tháng 3 năm 2021
 //! Thời gian phát động và thực hiện: bắt đầu từ ngày 19/02/2021.
 //! ```
 //!
-//! ## Fix
-//! Move the start to the issue date or later, or correct the issue date.
+//! ## Cách sửa
+//! Dời ngày bắt đầu về ngày ban hành hoặc muộn hơn, hoặc sửa lại ngày ban hành.
 
 use super::{Context, Diagnostic};
 use crate::extract::dates::DateRole;

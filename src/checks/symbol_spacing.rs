@@ -1,17 +1,18 @@
-//! Spaces inside a document number/symbol or a date: "43 /KH-LAX", "34- CT/TW", "29/12/ 2020".
+//! Khoảng trắng thừa bên trong số, ký hiệu văn bản hoặc bên trong ngày tháng: "43 /KH-LAX",
+//! "34- CT/TW", "29/12/ 2020".
 //!
-//! ## Why
-//! Nghị định 30/2020/NĐ-CP writes number and symbol without spaces ("Số: 21/KH-THPTLT"). A stray
-//! space breaks search in document registers, breaks lines in the middle of a symbol, and is
-//! often where a converter or a retyping went wrong.
+//! ## Vì sao
+//! Nghị định 30/2020/NĐ-CP ghi số và ký hiệu liền nhau, không có khoảng trắng ("Số: 21/KH-THPTLT").
+//! Một khoảng trắng thừa làm hỏng việc tìm kiếm trong sổ văn bản, làm ký hiệu bị ngắt dòng giữa
+//! chừng, và thường là chỗ công cụ chuyển đổi hoặc việc gõ lại đã làm sai.
 //!
-//! ## Example
+//! ## Ví dụ
 //! ```text
 //! Chỉ thị số 34- CT/TW ngày 07 tháng 4 năm 2014
 //! ```
 //!
-//! ## Fix
-//! Remove the spaces: "34-CT/TW".
+//! ## Cách sửa
+//! Bỏ các khoảng trắng: "34-CT/TW".
 
 use super::{Context, Diagnostic};
 use crate::extract::citations::scan_symbols;

@@ -4,6 +4,7 @@ use super::args::RulesArgs;
 use super::options::load_config;
 use super::{EXIT_OK, usage_error};
 use crate::checks::{RULES, find_rule};
+use crate::finding::Severity;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -47,9 +48,9 @@ pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
                 r.id,
                 severity.as_str(),
                 if selection.is_enabled(r.id) {
-                    "on"
+                    "bật"
                 } else {
-                    "off"
+                    "tắt"
                 },
                 r.summary()
             )?;
@@ -62,10 +63,25 @@ pub(super) fn rule(id: &str) -> io::Result<i32> {
     match find_rule(id) {
         Some(r) => {
             let mut out = io::stdout().lock();
-            writeln!(out, "{} ({})\n", r.id, r.default_severity)?;
+            writeln!(
+                out,
+                "{} (mức mặc định: {}, {})\n",
+                r.id,
+                severity_word(r.default_severity),
+                r.default_severity
+            )?;
             writeln!(out, "{}", r.doc())?;
             Ok(EXIT_OK)
         }
         None => usage_error(format!("không có quy tắc: {id} (xem `vblint rules`)")),
+    }
+}
+
+/// The severity in words, shown beside its id (the id is what `vblint.toml` takes).
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Info => "thông tin",
     }
 }

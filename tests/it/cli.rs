@@ -214,12 +214,22 @@ fn rule_prints_its_documentation() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(
-        text.starts_with("numbering-gap (warning)\n\nA skipped, repeated or out-of-order number")
+        text.starts_with(
+            "numbering-gap (mức mặc định: cảnh báo, warning)\n\nSố thứ tự bị bỏ cách, lặp lại"
+        ),
+        "{text}"
     );
-    assert!(text.contains("## Fix"));
+    for section in ["\n## Vì sao\n", "\n## Ví dụ\n```text\n", "\n## Cách sửa\n"] {
+        assert!(text.contains(section), "{section:?} in {text}");
+    }
     assert_eq!(vblint(&["rule", "nope"]).status.code(), Some(2));
     let list = String::from_utf8(vblint(&["rules"]).stdout).expect("utf-8");
     assert!(list.lines().count() >= 14);
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("numbering-gap ") && l.contains(" warning  bật  Số thứ tự")),
+        "{list}"
+    );
 }
 
 #[test]

@@ -344,7 +344,8 @@
     }
     const info = ruleDocs.get(rule);
     if ($('rule-doc-id').textContent !== rule) return; // another rule was chosen meanwhile
-    $('rule-doc').textContent = info.id + ' (' + info.severity + ')\n\n' + info.doc;
+    $('rule-doc').textContent = info.id + ' (mức: ' + SEVERITY_LABEL[info.severity].toLowerCase()
+      + ', ' + info.severity + ')\n\n' + info.doc;
     if (open) $('rule-doc-box').open = true;
   }
 
