@@ -97,6 +97,52 @@ pub fn needs_look(line: &str) -> bool {
     false
 }
 
+/// Whether, without evidence from the rest of the document, any word of `line` may be repaired:
+/// one with a soft hyphen; one with ơ or a VNI residue letter that is no listed syllable (a
+/// listed one is left alone by [`lost_u_word`] and, without evidence, [`vni_word`]); or a word
+/// without a vowel followed by one space and a word that starts with ơ ("TR ỜNG"). The same words
+/// as [`words`], walked on the `str` with one lookup per such word: most lines of clean text
+/// ("còn", "lớn", "có") stop here.
+fn any_word_may_change(line: &str) -> bool {
+    let part = |c: char| c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some();
+    let mut rest = line;
+    // The previous word had no vowel and was followed by exactly one space.
+    let mut onset_then_space = false;
+    while let Some(start) = rest.find(|c: char| !c.is_ascii() || c.is_ascii_alphabetic()) {
+        let gap = &rest[..start];
+        let after = &rest[start..];
+        let len = after.find(|c: char| !part(c)).unwrap_or(after.len());
+        if len == 0 {
+            // A non-ASCII character that is no part of a word.
+            let skip = after.chars().next().map_or(1, char::len_utf8);
+            rest = &after[skip..];
+            onset_then_space = false;
+            continue;
+        }
+        let word = &after[..len];
+        let first = word.chars().next();
+        if onset_then_space && gap == " " && first.is_some_and(is_o_horn) {
+            return true;
+        }
+        if word.contains(SOFT_HYPHEN) {
+            return true;
+        }
+        let marked = word
+            .chars()
+            .any(|c| is_o_horn(c) || vni_residue(c).is_some());
+        if marked && !syllable::is_listed(word) {
+            return true;
+        }
+        onset_then_space = !word.chars().any(|c| viet::vowel(c).is_some());
+        // The gap before the next word must be exactly one space for the pattern.
+        rest = &after[len..];
+        if !rest.starts_with(' ') {
+            onset_then_space = false;
+        }
+    }
+    false
+}
+
 /// What the look at a line found: the words repaired on the evidence of the word alone, which
 /// are the evidence for the words that need it (see [`Evidence`]).
 #[derive(Debug, Default, Clone, Copy)]
@@ -293,7 +339,7 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
     } else {
         needs_look(line)
     };
-    if !look {
+    if !look || (!evidence.lost_u && !evidence.vni && !any_word_may_change(line)) {
         return (None, stats);
     }
     let chars: Vec<char> = line.chars().collect();
@@ -494,6 +540,28 @@ mod tests {
             assert_eq!(fix(l, false), l);
         }
         assert_eq!(fix("sáng ngời", false), "sáng ngời");
+    }
+
+    proptest::proptest! {
+        /// The pre-check never skips a line that the full look would repair.
+        #[test]
+        fn pre_check_is_conservative(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜòóæîÒÓÆÎôồàá\u{AD}]{0,2}[nNcCguUh]{0,2}[ ,.]{0,2}){0,8}"
+        ) {
+            if !any_word_may_change(&line) {
+                proptest::prop_assert!(repair_line(&line, Evidence::default()).0.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn pre_check_finds_the_damaged_words() {
+        for line in ["Tr\u{AD}ờng", "khen thởng", "quyết đònh", "TR ỜNG THCS"] {
+            assert!(any_word_may_change(line), "{line:?}");
+        }
+        for line in ["còn lớn có phòng", "Trường Tiểu học", "ơn nghĩa"] {
+            assert!(!any_word_may_change(line), "{line:?}");
+        }
     }
 
     #[test]
