@@ -46,12 +46,25 @@ fn time_cpu<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
     (r, t.elapsed().as_secs_f64(), cpu_seconds() - c)
 }
 
+/// Times decoding `bytes` (through `decode_str` when `as_str`; the conversion to text is not
+/// timed). With `BENCH_REPEAT=n` (n > 1), `bytes` is one file repeated n times and n separate
+/// decodes of one copy are timed, as a bulk run over many small files would do them.
 fn run_one(bytes: &[u8], as_str: bool) -> (usize, f64, f64) {
+    let n = std::env::var("BENCH_REPEAT")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 1)
+        .unwrap_or(1);
+    let one = &bytes[..bytes.len() / n];
     if as_str {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        time_cpu(|| decode_str(&text).text.len())
+        let text = String::from_utf8_lossy(one).into_owned();
+        time_cpu(|| (0..n).map(|_| decode_str(&text).text.len()).sum())
     } else {
-        time_cpu(|| decode(bytes).map(|d| d.text.len()).unwrap_or(0))
+        time_cpu(|| {
+            (0..n)
+                .map(|_| decode(one).map(|d| d.text.len()).unwrap_or(0))
+                .sum()
+        })
     }
 }
 
@@ -62,7 +75,13 @@ fn tcvn3_form() -> &'static str {
 
 fn main() {
     if let Ok(path) = std::env::var("BENCH_FILE") {
-        let bytes = std::fs::read(&path).unwrap_or_default();
+        // A small file is decoded `BENCH_REPEAT` times per timing (default 1), as a bulk run would.
+        let repeat: usize = std::env::var("BENCH_REPEAT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let one = std::fs::read(&path).unwrap_or_default();
+        let bytes = one.repeat(repeat);
         // Best of five: the machine may be shared.
         let (mut n, mut secs, mut cpu) = run_one(&bytes, std::env::var("BENCH_STR").is_ok());
         for _ in 0..4 {

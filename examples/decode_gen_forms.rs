@@ -2,6 +2,7 @@
 //! timing other tools.
 //!
 //! Usage: cargo run --release --example decode_gen_forms -- SEED_DIR OUT_DIR MB
+//! (`ONLY="<form name>"` for one form)
 
 use vblint::decode::corpus::{self, Input};
 
@@ -26,8 +27,11 @@ fn main() {
         clean.push('\n');
     }
     // Every corpus form (the table of charsets' among them), one file each.
+    // `ONLY=<form name>` writes that form alone.
+    let only = std::env::var("ONLY").ok();
     let forms: Vec<(String, Vec<u8>)> = corpus::forms()
         .iter()
+        .filter(|form| only.as_deref().is_none_or(|o| o == form.name))
         .map(|form| {
             let file: String = form
                 .name

@@ -16,9 +16,10 @@
 use super::DecodeError;
 use super::charsets::{self, Legacy};
 use super::codec::{self, cp1252_byte};
-use super::syllable::{self, Plausibility};
+use super::syllable::{self, FxBuild, Plausibility};
 use super::unicode::{self, BaseText};
 use super::viet;
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Up to ~36 KiB of `bytes`: start, middle and end, each cut to whole lines.
@@ -53,34 +54,51 @@ pub fn sample(bytes: &[u8]) -> Vec<u8> {
 /// word's case; TCVN3 readings are the exception for non-ASCII lowercase ("HOạCH": ABC has no toned
 /// capitals), so `tcvn3` tolerates it there.
 pub fn score_reading(text: &str, tcvn3: bool) -> i64 {
-    let mut score = 0i64;
+    // A text repeats its words: each distinct word is scored once (wrong readings are mostly
+    // words the syllable model must take apart, the slow path).
+    let mut seen: HashMap<&str, i64, FxBuild> = HashMap::default();
     let mut buf = String::new();
+    let mut score = 0i64;
     for word in text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')) {
         if word.is_ascii() {
             continue;
         }
-        let letters_only = word.chars().all(viet::is_viet_letter);
-        score += if letters_only && capital_after_lowercase(word, tcvn3) {
-            // "sƯ": VISCII reads VPS "sự" so; "TỉNH": VPS reads VN1 "TÌNH" so.
-            -1
-        } else if letters_only {
-            match syllable::classify(word, &mut buf) {
-                // Capitals are rarer than lowercase: when two charsets differ only in a letter's
-                // case (VISCII "SƯ", VPS "Sự"), the reading with the lowercase one wins.
-                Plausibility::Common
-                    if word.chars().nth(1).is_some_and(|c| viet::to_lower(c) != c) =>
-                {
-                    2
-                }
-                Plausibility::Common => 3,
-                Plausibility::Possible => 1,
-                Plausibility::No => -2,
-            }
-        } else {
-            -2
-        };
+        score += *seen
+            .entry(word)
+            .or_insert_with(|| score_word(word, tcvn3, &mut buf));
     }
     score
+}
+
+/// The score of one non-ASCII word of a reading (see [`score_reading`]).
+fn score_word(word: &str, tcvn3: bool, buf: &mut String) -> i64 {
+    let letters_only = word.chars().all(viet::is_viet_letter);
+    if letters_only && capital_after_lowercase(word, tcvn3) {
+        // "sƯ": VISCII reads VPS "sự" so; "TỉNH": VPS reads VN1 "TÌNH" so.
+        -1
+    } else if letters_only {
+        match syllable::classify(word, buf) {
+            // Capitals are rarer than lowercase: when two charsets differ only in a letter's
+            // case (VISCII "SƯ", VPS "Sự"), the reading with the lowercase one wins.
+            Plausibility::Common if word.chars().nth(1).is_some_and(|c| viet::to_lower(c) != c) => {
+                2
+            }
+            Plausibility::Common => 3,
+            Plausibility::Possible => 1,
+            Plausibility::No => -2,
+        }
+    } else {
+        -2
+    }
+}
+
+/// `text` in NFC (as it is when it already is: the quick check costs one pass, no copy).
+fn nfc(text: String) -> String {
+    if unicode_normalization::is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// [`score_reading`] tolerant of TCVN3's lowercase-coded capitals (any text may hold them).
@@ -108,17 +126,14 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
     let sample = sample(bytes);
     let mut scores: Vec<(Legacy, i64)> = charsets::candidates()
         .map(|enc| {
-            let (text, _) = enc.read(&sample);
-            let text: String = if enc.needs_nfc() {
-                text.nfc().collect()
+            // VNI bytes a VNI reading leaves over count against it (one scan gives both).
+            let (text, stray) = if enc.reader == charsets::Reader::Vni {
+                let (text, _, stray) = codec::decode_vni_counting_strays(&sample);
+                (text, stray)
             } else {
-                text
+                (enc.read(&sample).0, 0)
             };
-            let stray = if enc.reader == charsets::Reader::Vni {
-                codec::vni_stray_bytes(&sample)
-            } else {
-                0
-            };
+            let text: String = if enc.needs_nfc() { nfc(text) } else { text };
             (
                 enc,
                 score_reading(&text, enc.reader == charsets::Reader::Tcvn3) - 2 * stray as i64,
@@ -189,10 +204,10 @@ pub fn legacy_in_valid_utf8(text: &str) -> Option<(Legacy, f32)> {
         return None;
     }
     let sample = sample(text.as_bytes());
-    let utf8_score = score(&String::from_utf8_lossy(&sample).nfc().collect::<String>());
+    let utf8_score = score(&nfc(String::from_utf8_lossy(&sample).into_owned()));
     detect_legacy(text.as_bytes()).filter(|&(enc, _)| {
         let (decoded, _) = enc.read(&sample);
-        score(&decoded.nfc().collect::<String>()) > utf8_score
+        score(&nfc(decoded)) > utf8_score
     })
 }
 

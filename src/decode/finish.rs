@@ -118,6 +118,8 @@ fn surely_nfc(line: &str) -> bool {
 /// One NFC line of a reading: its text (borrowed when the line already was NFC) and the map from
 /// NFC to the reading's columns.
 pub struct NfcLine<'a> {
+    /// The line of the reading.
+    pub raw: &'a str,
     pub text: Cow<'a, str>,
     pub map: LineMap,
 }
@@ -128,7 +130,11 @@ pub fn nfc_lines(text: &str) -> Vec<NfcLine<'_>> {
         .into_iter()
         .map(|line| {
             let (text, map) = nfc(line);
-            NfcLine { text, map }
+            NfcLine {
+                raw: line,
+                text,
+                map,
+            }
         })
         .collect()
 }
@@ -142,11 +148,9 @@ pub fn finish(
     repair: DocumentRepair,
     meta: Meta,
 ) -> Decoded {
-    let raw = split_lines(text);
     let normalized_lines = lines
         .iter()
-        .zip(&raw)
-        .filter(|(l, r)| matches!(l.text, Cow::Owned(_)) && l.text.as_ref() != **r)
+        .filter(|l| matches!(l.text, Cow::Owned(_)) && l.text.as_ref() != l.raw)
         .count() as u32;
     let damage = repair.damage.map(|d| d.label().to_string());
     let identity = LineMap::identity();
@@ -170,15 +174,15 @@ pub fn finish(
     if changed.iter().all(Option::is_none) && !text.contains('\r') {
         return Decoded {
             text: text.to_string(),
-            line_maps: vec![LineMap::identity(); raw.len()],
+            line_maps: vec![LineMap::identity(); lines.len()],
             report: meta.report(normalized_lines, damage, Vec::new(), Vec::new()),
         };
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut line_maps = Vec::with_capacity(raw.len());
+    let mut line_maps = Vec::with_capacity(lines.len());
     let mut repairs = Vec::new();
     let mut repaired_lines = Vec::new();
-    for (i, (line, ch)) in raw.iter().zip(changed).enumerate() {
+    for (i, (line, ch)) in lines.iter().map(|l| l.raw).zip(changed).enumerate() {
         if i > 0 {
             out.push('\n');
         }

@@ -145,6 +145,18 @@ pub fn decode_vni(bytes: &[u8]) -> (String, Vec<LineMap>) {
     out.finish()
 }
 
+/// [`decode_vni`] and [`vni_stray_bytes`] in one scan (detection needs both).
+pub fn decode_vni_counting_strays(bytes: &[u8]) -> (String, Vec<LineMap>, usize) {
+    let mut out = Out::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut stray = 0;
+    for v in vni_chars(bytes) {
+        out.push(v.c, v.consumed);
+        stray += usize::from(v.stray);
+    }
+    let (text, maps) = out.finish();
+    (text, maps, stray)
+}
+
 /// How many bytes in 0xC0–0xFF a VNI reading leaves over: neither a mark after its vowel nor one
 /// of VNI's own letters. VNI text has none (its decoder shows them as Windows-1252 letters such as
 /// "ú"), so they are evidence against VNI when another charset is as plausible.

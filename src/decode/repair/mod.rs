@@ -137,8 +137,11 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     let mut repaired: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
     let mut stats: Vec<LineStats> = Vec::with_capacity(lines.len());
     let mut residue_stats: Vec<ResidueStats> = Vec::with_capacity(lines.len());
+    // The first word-level repair of each line, kept for the residue pass (the same call again).
+    let mut first: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
     for line in lines {
         let (rep, st) = repair_line(line, None);
+        first.push(rep.clone());
         let (rep, rst) = residue::after(line, rep, Evidence::default());
         stats.push(st);
         residue_stats.push(rst);
@@ -172,7 +175,10 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
             vni: vni >= 2 || rst.vni_confident > 0,
         };
         if evidence.lost_u || evidence.vni {
-            let (rep, _) = repair_line(lines[i], forced(i));
+            let rep = match forced(i) {
+                None => first[i].take(),
+                Some(d) => repair_line(lines[i], Some(d)).0,
+            };
             let (rep, _) = residue::after(lines[i], rep, evidence);
             if rep.is_some() {
                 repaired[i] = rep;

@@ -97,6 +97,86 @@ pub fn needs_look(line: &str) -> bool {
     false
 }
 
+/// Whether, without evidence from the rest of the document, any word of `line` may be repaired:
+/// one with a soft hyphen; one with ơ or a VNI residue letter that is no listed syllable (a
+/// listed one is left alone by [`lost_u_word`] and, without evidence, [`vni_word`]); or a word
+/// without a vowel followed by one space and a word that starts with ơ ("TR ỜNG"). Only the words
+/// around such letters are looked at (found by a byte scan), with one lookup each: most lines of
+/// clean text ("còn", "lớn", "có") stop here.
+fn any_word_may_change(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    // Words already looked at end before this byte.
+    let mut done = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let (marked, len) = match x {
+            0xC2 if y == 0xAD => return true,
+            // ò Ò æ Æ ó Ó î Î.
+            0xC3 => (
+                matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                2,
+            ),
+            // ơ Ơ.
+            0xC6 => (matches!(y, 0xA0 | 0xA1), 2),
+            // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
+            0xE1 => (y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)), 3),
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if marked && i >= done {
+            let (start, end) = word_around(line, i);
+            if !syllable::is_listed(&line[start..end]) || onset_before(line, start) {
+                return true;
+            }
+            done = end;
+        }
+        i += len;
+    }
+    false
+}
+
+/// A character of a word in the sense of [`words`].
+fn is_word_part(c: char) -> bool {
+    c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some()
+}
+
+/// The byte range of the word (see [`words`]) around byte `at`, which starts a word character.
+fn word_around(line: &str, at: usize) -> (usize, usize) {
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_part(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = line[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_part(c))
+        .map_or(line.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// Whether the word starting at `start` begins with ơ and follows one space after a word without a
+/// vowel ("TR ỜNG"): the pattern of a lost ư between an onset and the rest.
+fn onset_before(line: &str, start: usize) -> bool {
+    let starts_with_horn = line[start..].chars().next().is_some_and(is_o_horn);
+    let Some(before) = line[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let onset: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_word_part(c))
+        .collect();
+    starts_with_horn && !onset.is_empty() && onset.iter().all(|&c| viet::vowel(c).is_none())
+}
+
 /// What the look at a line found: the words repaired on the evidence of the word alone, which
 /// are the evidence for the words that need it (see [`Evidence`]).
 #[derive(Debug, Default, Clone, Copy)]
@@ -293,7 +373,7 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
     } else {
         needs_look(line)
     };
-    if !look {
+    if !look || (!evidence.lost_u && !evidence.vni && !any_word_may_change(line)) {
         return (None, stats);
     }
     let chars: Vec<char> = line.chars().collect();
@@ -494,6 +574,28 @@ mod tests {
             assert_eq!(fix(l, false), l);
         }
         assert_eq!(fix("sáng ngời", false), "sáng ngời");
+    }
+
+    proptest::proptest! {
+        /// The pre-check never skips a line that the full look would repair.
+        #[test]
+        fn pre_check_is_conservative(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜòóæîÒÓÆÎôồàá\u{AD}]{0,2}[nNcCguUh]{0,2}[ ,.]{0,2}){0,8}"
+        ) {
+            if !any_word_may_change(&line) {
+                proptest::prop_assert!(repair_line(&line, Evidence::default()).0.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn pre_check_finds_the_damaged_words() {
+        for line in ["Tr\u{AD}ờng", "khen thởng", "quyết đònh", "TR ỜNG THCS"] {
+            assert!(any_word_may_change(line), "{line:?}");
+        }
+        for line in ["còn lớn có phòng", "Trường Tiểu học", "ơn nghĩa"] {
+            assert!(!any_word_may_change(line), "{line:?}");
+        }
     }
 
     #[test]
