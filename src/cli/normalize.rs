@@ -187,15 +187,24 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()>
             .map(|d| (d.text, d.report))
             .map_err(|e| e.to_string()),
     };
+    let ends_with_newline = bytes.ends_with(b"\n");
+    // The input is needed again only to back it up; otherwise it is freed before the output is
+    // written, so the input and the text are not held at once.
+    let original = if args.in_place {
+        Some(bytes)
+    } else {
+        drop(bytes);
+        None
+    };
     let (mut text, report) = decoded.map_err(io::Error::other)?;
     if args.report {
         eprintln!("{}", normalize_report(&name, &report));
     }
-    if !text.ends_with('\n') && (bytes.ends_with(b"\n") || container.is_some()) {
+    if !text.ends_with('\n') && (ends_with_newline || container.is_some()) {
         text.push('\n');
     }
-    if args.in_place {
-        crate::output::replace_in_place(file, &bytes, text.as_bytes())?;
+    if let Some(original) = &original {
+        crate::output::replace_in_place(file, original, text.as_bytes())?;
     } else if let Some(out) = &args.output {
         crate::output::write_file(out, text.as_bytes()).map_err(|e| {
             io::Error::new(
