@@ -413,7 +413,7 @@ proptest! {
     #[test]
     fn the_pipeline_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let options = vblint::pipeline::Options::default();
-        let report = vblint::input::check_bytes("fuzz.txt", &bytes, &options);
+        let report = vblint::input::check_text_unless_binary("fuzz.txt", &bytes, &options);
         prop_assert!(report.error.is_some() || report.encoding.is_some());
     }
 
@@ -424,7 +424,7 @@ proptest! {
             include_text: true,
             ..Default::default()
         };
-        let report = vblint::input::check_bytes("fuzz.txt", &bytes, &options);
+        let report = vblint::input::check_text_unless_binary("fuzz.txt", &bytes, &options);
         for f in &report.findings {
             prop_assert!(f.line >= 1 && f.column >= 1);
         }
