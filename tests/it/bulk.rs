@@ -323,6 +323,13 @@ fn stdin_lines_answers_each_request_with_its_id() {
         Some(b""),
     );
     assert_eq!(wrong.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        said.contains(
+            "--stdin-lines chỉ ghi kết quả dạng JSON Lines: bỏ --format hoặc dùng --format jsonl"
+        ),
+        "{said}"
+    );
 }
 
 #[test]
