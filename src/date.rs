@@ -70,8 +70,9 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        Date::parse_iso(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a valid YYYY-MM-DD date: {s:?}")))
+        Date::parse_iso(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("không phải ngày hợp lệ dạng YYYY-MM-DD: {s:?}"))
+        })
     }
 }
 

@@ -157,7 +157,7 @@ pub fn fix_text(path: &str, text: &str, options: &Options, unsafe_fixes: bool) -
     let mut current = text.to_string();
     let mut applied: Vec<(String, usize)> = Vec::new();
     for _ in 0..100 {
-        let report = pipeline::check_bytes(path, current.as_bytes(), options);
+        let report = pipeline::check_text_bytes(path, current.as_bytes(), options);
         let edits = round(edits(&current, &report.findings, unsafe_fixes));
         if edits.is_empty() {
             break;

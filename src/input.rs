@@ -91,9 +91,11 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
             max_text: max_file_size,
             ..crate::container::Limits::default()
         };
-        return crate::container::check_bytes_within(&path, kind, &bytes, options, &limits);
+        return crate::container::check_container_bytes_within(
+            &path, kind, &bytes, options, &limits,
+        );
     }
-    check_bytes(&path, &bytes, options)
+    check_text_unless_binary(&path, &bytes, options)
 }
 
 /// Checks bytes received under a name: a .docx or PDF by the name's extension, else by signature.
@@ -109,14 +111,14 @@ fn check_named_bytes(
     let container = crate::container::Kind::of_path(Path::new(name))
         .or_else(|| crate::container::Kind::sniff(bytes));
     match container {
-        Some(kind) => crate::container::check_bytes(name, kind, bytes, options),
-        None => check_bytes(name, bytes, options),
+        Some(kind) => crate::container::check_container_bytes(name, kind, bytes, options),
+        None => check_text_unless_binary(name, bytes, options),
     }
 }
 
 /// Checks the bytes of a text input: known binary formats are skipped with a note (never decoded
 /// into garbage), the rest goes through the pipeline.
-pub fn check_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
+pub fn check_text_unless_binary(path: &str, bytes: &[u8], options: &Options) -> FileReport {
     if let Some(kind) = sniff_binary(bytes) {
         return FileReport {
             bytes: bytes.len() as u64,
@@ -126,7 +128,7 @@ pub fn check_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
             )
         };
     }
-    pipeline::check_bytes(path, bytes, options)
+    pipeline::check_text_bytes(path, bytes, options)
 }
 
 /// Recognises binary formats by their magic numbers: images, PDF, ZIP containers (.docx, .xlsx,

@@ -38,6 +38,7 @@ pub mod finding;
 pub mod fix;
 pub mod input;
 pub mod mask;
+pub mod numerals;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

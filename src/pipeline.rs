@@ -41,7 +41,7 @@ impl Default for Options {
 }
 
 /// Checks raw bytes of a text file.
-pub fn check_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
+pub fn check_text_bytes(path: &str, bytes: &[u8], options: &Options) -> FileReport {
     match decode::decode(bytes) {
         Ok(decoded) => check_decoded(path, decoded, options, bytes.len() as u64),
         Err(e) => FileReport {

@@ -11,7 +11,7 @@ fuzz_target!(|bytes: &[u8]| {
         include_text: true,
         ..Default::default()
     };
-    let report = vblint::input::check_bytes("fuzz.txt", bytes, &options);
+    let report = vblint::input::check_text_unless_binary("fuzz.txt", bytes, &options);
     let text = report.text.clone();
     let mut summary = vblint::report::Summary::default();
     summary.add(&report);

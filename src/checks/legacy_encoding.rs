@@ -106,7 +106,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::finding::FileReport;
-    use crate::pipeline::{Options, check_bytes};
+    use crate::pipeline::{Options, check_text_bytes};
 
     fn legacy_findings(bytes: &[u8]) -> FileReport {
         let options = Options {
@@ -116,7 +116,7 @@ mod tests {
             },
             ..Options::default()
         };
-        check_bytes("t.txt", bytes, &options)
+        check_text_bytes("t.txt", bytes, &options)
     }
 
     #[test]

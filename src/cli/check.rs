@@ -27,7 +27,10 @@ pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
     };
     let format = match (args.format, args.stdin_lines) {
         (None, true) | (Some(Format::Jsonl), true) => Format::Jsonl,
-        (Some(_), true) => return usage_error("--stdin-lines writes --format jsonl".to_string()),
+        (Some(_), true) => return usage_error(
+            "--stdin-lines chỉ ghi kết quả dạng JSON Lines: bỏ --format hoặc dùng --format jsonl"
+                .to_string(),
+        ),
         (format, false) => format.unwrap_or(Format::Text),
     };
     let mut output = match open_output(&args.input) {

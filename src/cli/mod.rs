@@ -66,6 +66,22 @@ pub fn parse() -> Cli {
     }
 }
 
+/// Said when no command is given: every command of `command`, in its order, so the list cannot
+/// drift from the commands there are.
+fn missing_command_message(command: &clap::Command) -> String {
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(clap::Command::get_name)
+        .collect();
+    let list = match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} hoặc {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    format!("thiếu lệnh: hãy ghi một lệnh ({list}), ví dụ `vblint check TỆP`")
+}
+
 /// A clap parse error in Vietnamese.
 fn usage_message(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
@@ -106,9 +122,7 @@ fn usage_message(e: &clap::Error) -> String {
             format!("không có lệnh {name}{suggested}")
         }
         ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
-        ErrorKind::MissingSubcommand => {
-            "thiếu lệnh: check, extract, normalize, rules, rule, completions hoặc man".to_string()
-        }
+        ErrorKind::MissingSubcommand => missing_command_message(&args::command()),
         ErrorKind::ArgumentConflict => {
             let prior = get(ContextKind::PriorArg);
             format!("{arg} không dùng cùng được với {prior}")
@@ -247,7 +261,7 @@ fn all_inputs(input: &InputArgs) -> Result<Inputs, String> {
     if let Some(list) = &input.files_from {
         let reader: Box<dyn io::BufRead + Send> = if list.as_os_str() == "-" {
             if given.iter().any(|p| p.as_os_str() == "-") {
-                return Err("--files-from - and - both read standard input".to_string());
+                return Err("--files-from - và tệp đầu vào - đều đọc từ đầu vào chuẩn (stdin): chỉ một trong hai được đọc stdin; hãy ghi danh sách tệp vào một tệp cho --files-from".to_string());
             }
             Box::new(io::BufReader::new(io::stdin()))
         } else {
@@ -276,4 +290,36 @@ fn count_inputs(input: &InputArgs, guarded: &[FileId]) -> Option<Box<dyn FnOnce(
     Some(Box::new(move || {
         inputs(&input, &guarded).map_or(0, |i| i.count() as u64)
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_missing_command_message_names_every_command() {
+        let command = args::command();
+        let message = missing_command_message(&command);
+        let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+        assert!(names.contains(&"serve"), "{names:?}");
+        for name in &names {
+            assert!(message.contains(&format!(" {name}")), "{name} in {message}");
+        }
+        assert!(message.starts_with("thiếu lệnh: "), "{message}");
+        // The list ends "…, man hoặc serve"-like: the last command after "hoặc".
+        let last = names.last().copied().unwrap_or_default();
+        assert!(message.contains(&format!("hoặc {last})")), "{message}");
+    }
+
+    #[test]
+    fn a_parse_without_a_command_says_which_commands_there_are() {
+        // What `Cli::from_arg_matches` gives when the matches hold no command (a bare `vblint`
+        // prints the help instead).
+        use clap::FromArgMatches;
+        let e = Cli::from_arg_matches(&clap::ArgMatches::default())
+            .map(|_| ())
+            .expect_err("no command");
+        assert_eq!(e.kind(), clap::error::ErrorKind::MissingSubcommand);
+        assert_eq!(usage_message(&e), missing_command_message(&args::command()));
+    }
 }

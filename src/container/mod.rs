@@ -148,12 +148,17 @@ pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, S
 }
 
 /// Checks a container file: extract, repair (span level), run the pipeline, label the lines.
-pub fn check_bytes(path: &str, kind: Kind, bytes: &[u8], options: &Options) -> FileReport {
-    check_bytes_within(path, kind, bytes, options, &Limits::default())
+pub fn check_container_bytes(
+    path: &str,
+    kind: Kind,
+    bytes: &[u8],
+    options: &Options,
+) -> FileReport {
+    check_container_bytes_within(path, kind, bytes, options, &Limits::default())
 }
 
-/// [`check_bytes`] under the given limits.
-pub fn check_bytes_within(
+/// [`check_container_bytes`] under the given limits.
+pub fn check_container_bytes_within(
     path: &str,
     kind: Kind,
     bytes: &[u8],

@@ -54,35 +54,12 @@ impl NumFmt {
     }
 }
 
-/// Roman numerals (Word falls back to decimal from 4000 on).
+/// Roman numerals as Word shows them: decimal for 0 and from 4000 on.
 pub(super) fn roman(n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
     }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    crate::numerals::to_roman(n)
 }
 
 /// Word's letter numbering: a … z, then aa … zz, aaa …: the letter repeated (no Vietnamese "đ").

@@ -11,7 +11,8 @@
 //! text (a scan) is an error saying so, not an empty pass.
 
 use super::{Extracted, Limits};
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{Dictionary, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 /// Reads a PDF held in memory.
@@ -164,92 +165,137 @@ const MAX_FORM_DEPTH: usize = 24;
 /// no `catch_unwind` can catch. A form without its own resources may use any XObject dictionary of
 /// the file (the page's it is drawn from), so those edges are over-approximated.
 fn check_form_nesting(doc: &pdf_extract::Document) -> Result<(), String> {
-    use pdf_extract::{Dictionary, Object, ObjectId};
-    use std::collections::{HashMap, HashSet};
-    let deref = |o: &'_ Object| -> Option<Object> {
-        match o {
-            Object::Reference(id) => doc.get_object(*id).ok().cloned(),
-            other => Some(other.clone()),
-        }
+    check_form_graph(&form_graph(doc))
+}
+
+/// An XObject name and the object it names.
+type NamedXObjects = Vec<(Vec<u8>, ObjectId)>;
+
+/// Which forms each form draws: form → the forms its `Do` operators may reach.
+type FormGraph = HashMap<ObjectId, Vec<ObjectId>>;
+
+/// A form XObject as scanned: the names it draws, and its own XObject names if it has resources.
+struct FormUse {
+    id: ObjectId,
+    drawn: Vec<Vec<u8>>,
+    own: Option<NamedXObjects>,
+}
+
+/// The object itself, a reference followed once.
+fn deref(doc: &pdf_extract::Document, o: &Object) -> Option<Object> {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).ok().cloned(),
+        other => Some(other.clone()),
+    }
+}
+
+/// The entries of a dictionary's `XObject` dictionary that are references.
+fn xobjects_of(doc: &pdf_extract::Document, resources: &Dictionary) -> NamedXObjects {
+    let Ok(x) = resources.get(b"XObject") else {
+        return Vec::new();
     };
-    let xobjects_of = |resources: &Dictionary| -> Vec<(Vec<u8>, ObjectId)> {
-        let Ok(x) = resources.get(b"XObject") else {
-            return Vec::new();
-        };
-        let Some(Object::Dictionary(x)) = deref(x) else {
-            return Vec::new();
-        };
-        x.iter()
-            .filter_map(|(k, v)| v.as_reference().ok().map(|id| (k.clone(), id)))
-            .collect()
+    let Some(Object::Dictionary(x)) = deref(doc, x) else {
+        return Vec::new();
     };
-    let resources_of = |dict: &Dictionary| -> Option<Dictionary> {
-        match deref(dict.get(b"Resources").ok()?)? {
-            Object::Dictionary(d) => Some(d),
-            _ => None,
-        }
-    };
-    // Every XObject name → target in the file (for forms that inherit their resources).
+    x.iter()
+        .filter_map(|(k, v)| v.as_reference().ok().map(|id| (k.clone(), id)))
+        .collect()
+}
+
+/// A dictionary's `Resources` dictionary, a reference followed.
+fn resources_of(doc: &pdf_extract::Document, dict: &Dictionary) -> Option<Dictionary> {
+    match deref(doc, dict.get(b"Resources").ok()?)? {
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Whether a stream is a form XObject.
+fn is_form(stream: &pdf_extract::Stream) -> bool {
+    stream
+        .dict
+        .get(b"Subtype")
+        .and_then(|o| o.as_name())
+        .is_ok_and(|n| n == b"Form")
+}
+
+/// The XObject names a content stream draws (`Do` operands); none if it does not decode.
+fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
+    pdf_extract::content::Content::decode(content)
+        .map(|c| {
+            c.operations
+                .into_iter()
+                .filter(|op| op.operator == "Do")
+                .filter_map(|op| {
+                    op.operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every XObject name → its targets anywhere in the file (for forms that inherit their
+/// resources), and every form with what it draws.
+fn scan_objects(
+    doc: &pdf_extract::Document,
+) -> (HashMap<Vec<u8>, HashSet<ObjectId>>, Vec<FormUse>) {
     let mut anywhere: HashMap<Vec<u8>, HashSet<ObjectId>> = HashMap::new();
-    let mut forms: HashMap<ObjectId, Vec<ObjectId>> = HashMap::new();
-    // (form, names it draws, its own XObject names if it has resources)
-    type Named = Vec<(Vec<u8>, ObjectId)>;
-    let mut uses: Vec<(ObjectId, Vec<Vec<u8>>, Option<Named>)> = Vec::new();
+    let mut forms = Vec::new();
     for (&id, object) in &doc.objects {
         let dict = match object {
             Object::Dictionary(d) => d,
             Object::Stream(s) => &s.dict,
             _ => continue,
         };
-        for (k, target) in xobjects_of(dict).into_iter().chain(
-            resources_of(dict)
-                .map(|r| xobjects_of(&r))
-                .unwrap_or_default(),
-        ) {
+        let resources = resources_of(doc, dict).map(|r| xobjects_of(doc, &r));
+        for (k, target) in xobjects_of(doc, dict)
+            .into_iter()
+            .chain(resources.unwrap_or_default())
+        {
             anywhere.entry(k).or_default().insert(target);
         }
-        if let Object::Stream(stream) = object {
-            let is_form = stream
-                .dict
-                .get(b"Subtype")
-                .and_then(|o| o.as_name())
-                .is_ok_and(|n| n == b"Form");
-            if is_form {
-                let names: Vec<Vec<u8>> = pdf_extract::content::Content::decode(&stream.content)
-                    .map(|c| {
-                        c.operations
-                            .into_iter()
-                            .filter(|op| op.operator == "Do")
-                            .filter_map(|op| {
-                                op.operands
-                                    .first()
-                                    .and_then(|o| o.as_name().ok())
-                                    .map(<[u8]>::to_vec)
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let own = resources_of(&stream.dict).map(|r| xobjects_of(&r));
-                uses.push((id, names, own));
-                forms.insert(id, Vec::new());
-            }
+        if let Object::Stream(stream) = object
+            && is_form(stream)
+        {
+            forms.push(FormUse {
+                id,
+                drawn: drawn_names(&stream.content),
+                own: resources_of(doc, &stream.dict).map(|r| xobjects_of(doc, &r)),
+            });
         }
     }
-    for (id, names, own) in uses {
-        let mut targets = Vec::new();
-        for name in names {
-            match &own {
-                Some(own) => {
-                    targets.extend(own.iter().filter(|(k, _)| *k == name).map(|(_, t)| *t))
+    (anywhere, forms)
+}
+
+/// The forms each form may draw: its drawn names looked up in its own resources, or anywhere in
+/// the file if it has none; targets that are not forms dropped.
+fn form_graph(doc: &pdf_extract::Document) -> FormGraph {
+    let (anywhere, forms) = scan_objects(doc);
+    let ids: HashSet<ObjectId> = forms.iter().map(|f| f.id).collect();
+    forms
+        .into_iter()
+        .map(|form| {
+            let mut targets = Vec::new();
+            for name in &form.drawn {
+                match &form.own {
+                    Some(own) => {
+                        targets.extend(own.iter().filter(|(k, _)| k == name).map(|(_, t)| *t))
+                    }
+                    None => targets.extend(anywhere.get(name).into_iter().flatten().copied()),
                 }
-                None => targets.extend(anywhere.get(&name).into_iter().flatten().copied()),
             }
-        }
-        targets.retain(|t| forms.contains_key(t));
-        forms.insert(id, targets);
-    }
-    // Iterative depth-first search: a cycle, or a chain of forms deeper than the limit (the longest
-    // path, computed when a form is finished), is rejected.
+            targets.retain(|t| ids.contains(t));
+            (form.id, targets)
+        })
+        .collect()
+}
+
+/// Iterative depth-first search: a cycle, or a chain of forms deeper than the limit (the longest
+/// path, computed when a form is finished), is rejected.
+fn check_form_graph(forms: &FormGraph) -> Result<(), String> {
     let mut on_stack: HashSet<ObjectId> = HashSet::new();
     let mut depth: HashMap<ObjectId, usize> = HashMap::new();
     for &start in forms.keys() {
@@ -558,4 +604,45 @@ fn reflow(lines: Vec<TextLine>) -> Vec<TextLine> {
 
 fn euclid_vec(s: f64) -> euclid::Vector2D<f64, pdf_extract::Space> {
     euclid::vec2(s, s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chain of `n` forms, each drawing the next.
+    fn chain(n: u32) -> FormGraph {
+        (1..=n)
+            .map(|i| ((i, 0), if i < n { vec![(i + 1, 0)] } else { vec![] }))
+            .collect()
+    }
+
+    #[test]
+    fn form_chains_up_to_the_limit_pass_and_deeper_ones_fail() {
+        let limit = u32::try_from(MAX_FORM_DEPTH).unwrap();
+        assert_eq!(check_form_graph(&chain(limit)), Ok(()));
+        assert_eq!(
+            check_form_graph(&chain(limit + 1)),
+            Err(format!(
+                "PDF bất thường: XObject lồng nhau quá {MAX_FORM_DEPTH} cấp"
+            ))
+        );
+    }
+
+    #[test]
+    fn a_form_that_draws_itself_through_another_fails() {
+        let mut forms = chain(3);
+        forms.insert((3, 0), vec![(1, 0)]);
+        let err = check_form_graph(&forms).unwrap_err();
+        assert!(err.contains("vòng lặp"), "{err}");
+        // Two forms drawing the same form is sharing, not a cycle.
+        let shared: FormGraph = [
+            ((1, 0), vec![(3, 0)]),
+            ((2, 0), vec![(3, 0)]),
+            ((3, 0), vec![]),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(check_form_graph(&shared), Ok(()));
+    }
 }

@@ -85,7 +85,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Anniversary>, RuleDataError> {
             if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
                 return Err(src.err(
                     line,
-                    format!("duplicate anniversary name {n:?} (also at line {other})"),
+                    format!("tên ngày kỷ niệm {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần"),
                 ));
             }
             seen.push((key, line));
@@ -96,7 +96,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Anniversary>, RuleDataError> {
                 return Err(src.err(
                     line,
                     format!(
-                        "out of canonical order (base_date, name): {} {} should come before {} {}",
+                        "sai thứ tự (theo base_date, name): {} {} phải đứng trước {} {}",
                         a.name, a.base_date, p.name, p.base_date
                     ),
                 ));

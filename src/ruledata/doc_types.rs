@@ -66,7 +66,13 @@ pub(super) fn load(src: &Src) -> Result<Vec<DocType>, RuleDataError> {
         src.require_all(*line, "names", &t.names)?;
         src.require(*line, "source", &t.source)?;
         if t.families.is_empty() {
-            return Err(src.err(*line, format!("type {}: empty families", t.code)));
+            return Err(src.err(
+                *line,
+                format!(
+                    "loại {}: families để trống: hãy ghi ít nhất một nhóm",
+                    t.code
+                ),
+            ));
         }
     }
     Ok(entries.into_iter().map(|(t, _)| t).collect())

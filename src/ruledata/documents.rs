@@ -18,7 +18,7 @@ pub struct Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        let err = || serde::de::Error::custom(format!("not a period YYYY-YYYY: {s:?}"));
+        let err = || serde::de::Error::custom(format!("không phải khoảng năm YYYY-YYYY: {s:?}"));
         let (a, b) = s.split_once('-').ok_or_else(err)?;
         let (from, to): (i32, i32) = (
             a.trim().parse().map_err(|_| err())?,
@@ -139,9 +139,9 @@ impl KnownDocument {
 
     fn dated(&self) -> String {
         match (self.date, self.issue_year()) {
-            (Some(d), _) => format!("dated {d}"),
-            (None, Some(y)) => format!("of {y}"),
-            (None, None) => "without date".to_string(),
+            (Some(d), _) => format!("ngày {d}"),
+            (None, Some(y)) => format!("năm {y}"),
+            (None, None) => "không ghi ngày".to_string(),
         }
     }
 }
@@ -172,13 +172,16 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             (None, None) => {
                 return Err(src.err(
                     line,
-                    format!("document {} has neither date nor year", d.symbol),
+                    format!(
+                        "văn bản {}: thiếu cả date lẫn year: hãy ghi ngày ban hành (date) hoặc ít nhất năm (year)",
+                        d.symbol
+                    ),
                 ));
             }
             (Some(date), Some(y)) if date.year != y => {
                 return Err(src.err(
                     line,
-                    format!("document {}: year {y} differs from date {date}", d.symbol),
+                    format!("văn bản {}: year {y} khác năm của date {date}", d.symbol),
                 ));
             }
             _ => {}
@@ -189,7 +192,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             return Err(src.err(
                 line,
                 format!(
-                    "document {}: effective {eff} before its date {date}",
+                    "văn bản {}: effective {eff} trước ngày ban hành {date}: ngày có hiệu lực không thể trước ngày ban hành",
                     d.symbol
                 ),
             ));
@@ -200,7 +203,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             return Err(src.err(
                 line,
                 format!(
-                    "document {}: expired {exp} not after its date {date}",
+                    "văn bản {}: expired {exp} không sau ngày ban hành {date}: ngày hết hiệu lực phải sau ngày ban hành",
                     d.symbol
                 ),
             ));
@@ -208,7 +211,11 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
         if entries[..i].iter().any(|(p, _)| p.same_key(d)) {
             return Err(src.err(
                 line,
-                format!("duplicate document {} {}", d.symbol, d.dated()),
+                format!(
+                    "văn bản {} {} trùng với một mục trước: mỗi văn bản chỉ ghi một lần",
+                    d.symbol,
+                    d.dated()
+                ),
             ));
         }
         if i > 0 && entries[i - 1].0.sort_key() > d.sort_key() {
@@ -216,7 +223,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             return Err(src.err(
                 line,
                 format!(
-                    "out of canonical order (year, date, symbol): {} {} should come before {} {}",
+                    "sai thứ tự (theo năm, ngày, số hiệu): {} {} phải đứng trước {} {}",
                     d.symbol,
                     d.dated(),
                     p.symbol,

@@ -20,10 +20,16 @@ pub(super) fn load(src: &Src) -> Result<HashSet<String>, RuleDataError> {
         let w = w.into_inner();
         src.require(line, "word", &w)?;
         if w.split_whitespace().count() != 1 {
-            return Err(src.err(line, format!("{w:?} is not a single syllable")));
+            return Err(src.err(
+                line,
+                format!("{w:?} không phải một âm tiết: mỗi mục chỉ ghi một tiếng"),
+            ));
         }
         if !set.insert(w.to_lowercase()) {
-            return Err(src.err(line, format!("duplicate word {w}")));
+            return Err(src.err(
+                line,
+                format!("từ {w} trùng với một mục trước: mỗi từ chỉ ghi một lần"),
+            ));
         }
     }
     Ok(set)

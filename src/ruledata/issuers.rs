@@ -71,7 +71,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Issuer>, RuleDataError> {
             return Err(src.err(
                 *line,
                 format!(
-                    "issuer {}: unknown level {l:?} (expected one of {LEVELS:?})",
+                    "cơ quan {}: cấp {l:?} không hợp lệ (phải là một trong {LEVELS:?})",
                     t.code
                 ),
             ));

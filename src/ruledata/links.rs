@@ -19,7 +19,7 @@ impl RuleData {
                 return Err(err(
                     &d.origin,
                     format!(
-                        "document {}: superseded_by {next} is not in the registry",
+                        "văn bản {}: superseded_by {next} không có trong danh mục văn bản (documents.toml): hãy thêm văn bản đó hoặc sửa số hiệu",
                         d.symbol
                     ),
                 ));
@@ -38,7 +38,10 @@ impl RuleData {
                     None => {
                         return Err(err(
                             &m.origin,
-                            format!("movement {:?}: renamed_to {to:?} is not a movement", m.name),
+                            format!(
+                                "phong trào {:?}: renamed_to {to:?} không phải tên một phong trào (movements.toml)",
+                                m.name
+                            ),
                         ));
                     }
                     Some(t)
@@ -48,7 +51,7 @@ impl RuleData {
                         return Err(err(
                             &m.origin,
                             format!(
-                                "movement {:?}: {to:?} does not name it in renamed_from",
+                                "phong trào {:?}: phong trào {to:?} không ghi lại tên này trong renamed_from (hai chiều phải khớp)",
                                 m.name
                             ),
                         ));
@@ -62,7 +65,7 @@ impl RuleData {
                         return Err(err(
                             &m.origin,
                             format!(
-                                "movement {:?}: renamed_from {from:?} is not a movement",
+                                "phong trào {:?}: renamed_from {from:?} không phải tên một phong trào (movements.toml)",
                                 m.name
                             ),
                         ));
@@ -74,7 +77,7 @@ impl RuleData {
                         return Err(err(
                             &m.origin,
                             format!(
-                                "movement {:?}: {from:?} does not name it in renamed_to",
+                                "phong trào {:?}: phong trào {from:?} không ghi lại tên này trong renamed_to (hai chiều phải khớp)",
                                 m.name
                             ),
                         ));

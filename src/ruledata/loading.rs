@@ -94,7 +94,7 @@ impl Src<'_> {
         toml::from_str(self.text).map_err(|e| RuleDataError {
             file: self.file.to_string(),
             line: e.span().map(|s| line_of(self.text, s.start)),
-            message: e.message().trim().to_string(),
+            message: format!("dữ liệu TOML không hợp lệ: {}", e.message().trim()),
         })
     }
 
@@ -140,7 +140,7 @@ impl Src<'_> {
         value: &str,
     ) -> Result<(), RuleDataError> {
         if value.trim().is_empty() {
-            Err(self.err(line, format!("empty {what}")))
+            Err(self.err(line, format!("{what} để trống: hãy ghi {what} cho mục này")))
         } else {
             Ok(())
         }
@@ -153,7 +153,10 @@ impl Src<'_> {
         values: &[String],
     ) -> Result<(), RuleDataError> {
         if values.is_empty() {
-            return Err(self.err(line, format!("empty {what}")));
+            return Err(self.err(
+                line,
+                format!("{what} để trống: hãy ghi ít nhất một giá trị {what} cho mục này"),
+            ));
         }
         values.iter().try_for_each(|v| self.require(line, what, v))
     }
@@ -170,14 +173,17 @@ pub(super) fn check_codes<'a>(
     for (code, line) in codes {
         src.require(line, "code", code)?;
         if !seen.insert(normalize_code(code)) {
-            return Err(src.err(line, format!("duplicate {what} code {code}")));
+            return Err(src.err(
+                line,
+                format!("mã {what} {code} trùng với một mục trước: mỗi mã chỉ ghi một lần"),
+            ));
         }
         if let Some(p) = prev
             && p > code
         {
             return Err(src.err(
                 line,
-                format!("out of canonical order (code): {code} should come before {p}"),
+                format!("sai thứ tự (theo mã): {code} phải đứng trước {p}"),
             ));
         }
         prev = Some(code);
@@ -190,7 +196,8 @@ impl RuleData {
     pub fn builtin() -> &'static RuleData {
         static DATA: OnceLock<RuleData> = OnceLock::new();
         DATA.get_or_init(|| {
-            Self::try_builtin().unwrap_or_else(|e| panic!("built-in rule data is valid: {e}"))
+            Self::try_builtin()
+                .unwrap_or_else(|e| panic!("dữ liệu quy tắc gắn sẵn không hợp lệ: {e}"))
         })
     }
 
@@ -217,7 +224,7 @@ impl RuleData {
                     file: display.to_string(),
                     line: None,
                     message: format!(
-                        "unknown rule-data file (expected one of {})",
+                        "không phải tệp dữ liệu quy tắc: tên tệp phải là một trong {} (tệp .toml khác không được để trong thư mục này)",
                         FILE_NAMES.join(", ")
                     ),
                 });
@@ -234,7 +241,7 @@ impl RuleData {
         let read_dir = std::fs::read_dir(dir).map_err(|e| RuleDataError {
             file: dir.display().to_string(),
             line: None,
-            message: format!("cannot read rule-data directory: {e}"),
+            message: format!("không đọc được thư mục dữ liệu quy tắc: {e}"),
         })?;
         let mut paths: Vec<_> = read_dir
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -250,7 +257,7 @@ impl RuleData {
             let text = std::fs::read_to_string(&path).map_err(|e| RuleDataError {
                 file: display.clone(),
                 line: None,
-                message: format!("cannot read: {e}"),
+                message: format!("không đọc được: {e}"),
             })?;
             data.load_text(&display, &kind, &text)?;
         }

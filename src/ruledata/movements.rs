@@ -84,7 +84,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
         {
             return Err(src.err(
                 line,
-                format!("movement {:?}: from {f} after to {t}", m.name),
+                format!(
+                    "phong trào {:?}: from {f} sau to {t}: năm bắt đầu không thể sau năm kết thúc",
+                    m.name
+                ),
             ));
         }
         let mut own = HashSet::new();
@@ -97,7 +100,9 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
             if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
                 return Err(src.err(
                     line,
-                    format!("duplicate movement name {n:?} (also at line {other})"),
+                    format!(
+                        "tên phong trào {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần"
+                    ),
                 ));
             }
             seen.push((key, line));
@@ -108,7 +113,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
                 return Err(src.err(
                     line,
                     format!(
-                        "out of canonical order (name): {:?} should come before {:?}",
+                        "sai thứ tự (theo name): {:?} phải đứng trước {:?}",
                         m.name, p.name
                     ),
                 ));

@@ -29,7 +29,13 @@ pub(super) fn load(src: &Src) -> Result<HashSet<String>, RuleDataError> {
         src.require(line, "text", &w.text)?;
         src.require(line, "source", &w.source)?;
         if !set.insert(w.text.to_lowercase()) {
-            return Err(src.err(line, format!("duplicate word {}", w.text)));
+            return Err(src.err(
+                line,
+                format!(
+                    "từ {} trùng với một mục trước: mỗi từ chỉ ghi một lần",
+                    w.text
+                ),
+            ));
         }
     }
     Ok(set)

@@ -261,47 +261,7 @@ fn letter_of(ordinal: u32) -> Option<&'static str> {
     LIST_LETTERS.get(ordinal.checked_sub(1)? as usize).copied()
 }
 
-/// Parses a Roman numeral (I to about L); `None` for malformed ones.
-pub fn parse_roman(s: &str) -> Option<u32> {
-    let value = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        _ => None,
-    };
-    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|&next| next > d) {
-            total -= d as i64;
-        } else {
-            total += d as i64;
-        }
-    }
-    let total = u32::try_from(total).ok()?;
-    (to_roman(total) == s).then_some(total)
-}
-
-pub fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 7] = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
+pub use crate::numerals::{parse_roman, to_roman};
 
 /// Whether a cell is written in capitals (agency names, signature titles).
 fn is_upper_cell(s: &str) -> bool {

@@ -323,6 +323,13 @@ fn stdin_lines_answers_each_request_with_its_id() {
         Some(b""),
     );
     assert_eq!(wrong.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        said.contains(
+            "--stdin-lines chỉ ghi kết quả dạng JSON Lines: bỏ --format hoặc dùng --format jsonl"
+        ),
+        "{said}"
+    );
 }
 
 #[test]
@@ -413,7 +420,7 @@ proptest! {
     #[test]
     fn the_pipeline_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let options = vblint::pipeline::Options::default();
-        let report = vblint::input::check_bytes("fuzz.txt", &bytes, &options);
+        let report = vblint::input::check_text_unless_binary("fuzz.txt", &bytes, &options);
         prop_assert!(report.error.is_some() || report.encoding.is_some());
     }
 
@@ -424,7 +431,7 @@ proptest! {
             include_text: true,
             ..Default::default()
         };
-        let report = vblint::input::check_bytes("fuzz.txt", &bytes, &options);
+        let report = vblint::input::check_text_unless_binary("fuzz.txt", &bytes, &options);
         for f in &report.findings {
             prop_assert!(f.line >= 1 && f.column >= 1);
         }

@@ -5,7 +5,7 @@
 use crate::common::assert_text_goldens;
 use std::path::{Path, PathBuf};
 use vblint::finding::Severity;
-use vblint::pipeline::{Options, check_bytes};
+use vblint::pipeline::{Options, check_text_bytes};
 
 fn corpus_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -45,7 +45,7 @@ fn corpus_matches_golden_files() {
     for doc in &files {
         let bytes = std::fs::read(doc).expect("corpus file is readable");
         let path = doc.to_string_lossy().replace('\\', "/");
-        let mut report = check_bytes(&path, &bytes, &options);
+        let mut report = check_text_bytes(&path, &bytes, &options);
         let document = report.document.take();
         let findings = serde_json::to_string_pretty(&report).expect("serializable") + "\n";
         let extraction = serde_json::to_string_pretty(&document).expect("serializable") + "\n";
@@ -73,7 +73,7 @@ fn clean_documents_have_no_errors_or_warnings() {
     assert!(!clean.is_empty(), "corpus/clean holds correct documents");
     for doc in clean {
         let bytes = std::fs::read(&doc).expect("readable");
-        let report = check_bytes(&doc.to_string_lossy(), &bytes, &options);
+        let report = check_text_bytes(&doc.to_string_lossy(), &bytes, &options);
         let loud: Vec<String> = report
             .findings
             .iter()
@@ -105,7 +105,7 @@ fn seeds_show_the_known_defects() {
     let check = |name: &str| {
         let path = format!("corpus/{name}");
         let bytes = std::fs::read(&path).expect("seed is readable");
-        check_bytes(&path, &bytes, &options)
+        check_text_bytes(&path, &bytes, &options)
             .findings
             .into_iter()
             .map(|f| (f.rule, f.line, f.excerpt))

@@ -10,7 +10,7 @@ use crate::common::{Block, Doc, Fonts, Para, Run, Variant, seed_docx, seeds, tri
 use std::path::{Path, PathBuf};
 use vblint::container::{self, Extracted, Kind, Limits};
 use vblint::finding::FileReport;
-use vblint::pipeline::{Options, check_bytes};
+use vblint::pipeline::{Options, check_text_bytes};
 
 const DIR: &str = "tests/fixtures/doc";
 
@@ -189,14 +189,18 @@ fn every_doc_reads_as_the_lines_of_its_docx() {
 }
 
 fn check_doc(name: &str, bytes: &[u8]) -> FileReport {
-    container::check_bytes(name, Kind::Doc, bytes, &Options::default())
+    container::check_container_bytes(name, Kind::Doc, bytes, &Options::default())
 }
 
 #[test]
 fn every_seed_as_doc_gives_the_findings_of_its_txt() {
     let mut failures = Vec::new();
     for (name, text) in seeds() {
-        let expected = triples(&check_bytes(&name, text.as_bytes(), &Options::default()));
+        let expected = triples(&check_text_bytes(
+            &name,
+            text.as_bytes(),
+            &Options::default(),
+        ));
         assert!(!expected.is_empty(), "{name}: the seed has findings");
         let stem = name.trim_end_matches(".txt");
         for v in DOC_VARIANTS {
@@ -254,7 +258,7 @@ fn features_doc_reads_tables_fields_notes_and_fonts_as_word_shows_them() {
     // `.VnTime`, `.VnTimeH` (both TCVN3) and the VNI paragraph style.
     assert_eq!(x.legacy_fonts, ["tcvn3: 1", "tcvn3: 1", "vni-windows: 1"]);
     // The same findings as the .docx it was made from.
-    let docx = container::check_bytes(
+    let docx = container::check_container_bytes(
         "features.docx",
         Kind::Docx,
         &features_docx(),

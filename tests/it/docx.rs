@@ -12,14 +12,14 @@ use crate::common::{
 };
 use vblint::container::{self, Extracted, Kind, Limits};
 use vblint::finding::FileReport;
-use vblint::pipeline::{Options, check_bytes};
+use vblint::pipeline::{Options, check_text_bytes};
 
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     container::extract(Kind::Docx, bytes, &Limits::default())
 }
 
 fn check_docx(name: &str, bytes: &[u8]) -> FileReport {
-    container::check_bytes(name, Kind::Docx, bytes, &Options::default())
+    container::check_container_bytes(name, Kind::Docx, bytes, &Options::default())
 }
 
 fn golden(report: &FileReport) -> String {
@@ -52,7 +52,7 @@ fn seeds_in_every_variant_match_their_txt_findings_and_golden_files() {
     let seeds = seeds();
     assert!(seeds.len() >= 5);
     for (name, text) in &seeds {
-        let txt = check_bytes(name, text.as_bytes(), &options);
+        let txt = check_text_bytes(name, text.as_bytes(), &options);
         let expected = triples(&txt);
         for variant in VARIANTS {
             let bytes = seed_docx(text, variant);
@@ -418,7 +418,7 @@ fn check_input_reads_docx_by_extension() {
         vblint::input::DEFAULT_MAX_FILE_SIZE,
     );
     assert!(report.error.is_none(), "{:?}", report.error);
-    let txt = check_bytes(&name, text.as_bytes(), &Options::default());
+    let txt = check_text_bytes(&name, text.as_bytes(), &Options::default());
     assert_eq!(triples(&report), triples(&txt));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,7 +7,7 @@ use crate::common::{self, temp_dir, vblint};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use vblint::fix::{SAFE_RULES, edits, fix_text};
-use vblint::pipeline::{Options, check_bytes};
+use vblint::pipeline::{Options, check_text_bytes};
 
 /// Every rule whose findings carry a fix.
 const FIXABLE: &[&str] = &[
@@ -51,7 +51,7 @@ fn texts() -> Vec<(String, String)> {
 }
 
 fn fixable_rules(name: &str, text: &str, unsafe_fixes: bool) -> BTreeSet<String> {
-    let report = check_bytes(name, text.as_bytes(), &Options::default());
+    let report = check_text_bytes(name, text.as_bytes(), &Options::default());
     edits(text, &report.findings, unsafe_fixes)
         .into_iter()
         .map(|e| e.rule)
@@ -62,7 +62,7 @@ fn fixable_rules(name: &str, text: &str, unsafe_fixes: bool) -> BTreeSet<String>
 fn every_fixable_rule_is_applied_and_a_second_fix_finds_nothing() {
     let mut covered = BTreeSet::new();
     for (name, text) in texts() {
-        let report = check_bytes(&name, text.as_bytes(), &Options::default());
+        let report = check_text_bytes(&name, text.as_bytes(), &Options::default());
         let fixed = fix_text(&name, &text, &Options::default(), true);
         for (rule, _) in &fixed.applied {
             covered.insert(rule.clone());

@@ -3,7 +3,7 @@
 
 use vblint::container::{self, Kind, Limits};
 use vblint::finding::FileReport;
-use vblint::pipeline::{Options, check_bytes};
+use vblint::pipeline::{Options, check_text_bytes};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("tests/fixtures/pdf/{name}")).expect("fixture")
@@ -22,10 +22,10 @@ fn triples(report: &FileReport) -> Vec<(String, String, String)> {
 #[test]
 fn text_pdf_yields_the_findings_of_its_txt_original_with_page_locations() {
     let pdf = fixture("004-unicode-numbered.pdf");
-    let report = container::check_bytes("004.pdf", Kind::Pdf, &pdf, &Options::default());
+    let report = container::check_container_bytes("004.pdf", Kind::Pdf, &pdf, &Options::default());
     assert!(report.error.is_none(), "{:?}", report.error);
     let txt = std::fs::read("corpus/004_c0af4205e287f79a.txt").expect("seed");
-    let expected = check_bytes("004.txt", &txt, &Options::default());
+    let expected = check_text_bytes("004.txt", &txt, &Options::default());
     assert_eq!(triples(&report), triples(&expected));
     let pages: Vec<&str> = report
         .findings
@@ -76,7 +76,7 @@ fn legacy_font_pdf_is_read() {
         x.lines[0]
     );
     assert!(x.lines.iter().any(|l| l.contains("21/KH-THPTLT")));
-    let report = container::check_bytes(
+    let report = container::check_container_bytes(
         "000.pdf",
         Kind::Pdf,
         &fixture("000-tcvn3.pdf"),
@@ -87,7 +87,7 @@ fn legacy_font_pdf_is_read() {
 
 #[test]
 fn scanned_pdf_says_it_has_no_text_layer() {
-    let report = container::check_bytes(
+    let report = container::check_container_bytes(
         "scan.pdf",
         Kind::Pdf,
         &fixture("scanned.pdf"),

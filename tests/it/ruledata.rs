@@ -288,7 +288,9 @@ fn bad_date_names_file_and_line() {
     let (msg, file) = load_err("bad-date", "anniversaries.toml", text);
     assert_eq!(
         msg,
-        format!("{file}:3: not a valid YYYY-MM-DD date: \"2021-02-30\"")
+        format!(
+            "{file}:3: dữ liệu TOML không hợp lệ: không phải ngày hợp lệ dạng YYYY-MM-DD: \"2021-02-30\""
+        )
     );
 }
 
@@ -302,7 +304,9 @@ fn duplicate_document_names_file_and_line() {
     let (msg, file) = load_err("dup", "documents.toml", &text);
     assert_eq!(
         msg,
-        format!("{file}:10: duplicate document 05 - CT/TW dated 2016-05-15")
+        format!(
+            "{file}:10: văn bản 05 - CT/TW ngày 2016-05-15 trùng với một mục trước: mỗi văn bản chỉ ghi một lần"
+        )
     );
 }
 
@@ -328,7 +332,7 @@ fn semantic_errors_name_the_entry_line() {
     assert_eq!(
         msg,
         format!(
-            "{file}:8: out of canonical order (year, date, symbol): 1/2020/NĐ-CP dated 2020-01-01 should come before 2/2020/NĐ-CP dated 2020-05-01"
+            "{file}:8: sai thứ tự (theo năm, ngày, số hiệu): 1/2020/NĐ-CP ngày 2020-01-01 phải đứng trước 2/2020/NĐ-CP ngày 2020-05-01"
         )
     );
     let (msg, file) = load_err(
@@ -343,7 +347,7 @@ fn semantic_errors_name_the_entry_line() {
     assert_eq!(
         msg,
         format!(
-            "{file}:1: document 1/2020/NĐ-CP: superseded_by 9/2099/NĐ-CP is not in the registry"
+            "{file}:1: văn bản 1/2020/NĐ-CP: superseded_by 9/2099/NĐ-CP không có trong danh mục văn bản (documents.toml): hãy thêm văn bản đó hoặc sửa số hiệu"
         )
     );
     let (msg, file) = load_err(
@@ -351,20 +355,26 @@ fn semantic_errors_name_the_entry_line() {
         "doc-types.toml",
         "[[type]]\ncode = \"KH\"\nnames = [\"Kế hoạch\"]\nfamilies = [\"administrative\"]\nsource = \" \"\n",
     );
-    assert_eq!(msg, format!("{file}:1: empty source"));
+    assert_eq!(
+        msg,
+        format!("{file}:1: source để trống: hãy ghi source cho mục này")
+    );
     let (msg, file) = load_err(
         "nonames",
         "issuers.toml",
         "[[issuer]]\ncode = \"X\"\nnames = []\nlevels = [\"tỉnh\"]\nsource = \"s\"\n",
     );
-    assert_eq!(msg, format!("{file}:1: empty names"));
+    assert_eq!(
+        msg,
+        format!("{file}:1: names để trống: hãy ghi ít nhất một giá trị names cho mục này")
+    );
     let (msg, _) = load_err(
         "missing-source",
         "movements.toml",
         "[[movement]]\nname = \"A\"\nscope = \"national\"\n",
     );
     assert!(
-        msg.contains("movements.toml:1: missing field `source`"),
+        msg.contains("movements.toml:1: dữ liệu TOML không hợp lệ: missing field `source`"),
         "{msg}"
     );
 }
@@ -373,7 +383,10 @@ fn semantic_errors_name_the_entry_line() {
 fn unknown_file_is_rejected() {
     let (msg, file) = load_err("unknown", "document.toml", "");
     assert!(
-        msg.starts_with(&format!("{file}: unknown rule-data file")),
+        msg.starts_with(&format!(
+            "{file}: không phải tệp dữ liệu quy tắc: tên tệp phải là một trong {}",
+            FILE_NAMES.join(", ")
+        )),
         "{msg}"
     );
     assert!(FILE_NAMES.contains(&"documents.toml"));
