@@ -314,7 +314,8 @@ fn is_issuer_like(code: &str) -> bool {
 }
 
 /// Assembles citations around the symbols, attaching type words, dates, issuers and subjects.
-/// `header_symbol` is the document's own "Số:" span, which is not a citation.
+/// `exclude` holds the document's own "Số:" span, which is not a citation; `dates` are sorted by
+/// start, as [`super::dates::scan`] gives them.
 pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citation> {
     let mut out = Vec::new();
     for symbol in scan_symbols(text) {
@@ -353,7 +354,12 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
         attach_tail(text, dates, &mut citation);
         out.push(citation);
     }
-    // Laws cited by name and date ("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022").
+    // Laws cited by name and date ("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"), for
+    // the dates no symbol took.
+    let mut dated_by_symbol = vec![false; dates.len()];
+    for i in out.iter().filter_map(|c: &Citation| c.date) {
+        dated_by_symbol[i] = true;
+    }
     for (i, date) in dates.iter().enumerate() {
         // The date span starts at the day; "ngày" precedes it.
         let before = crate::source::line_before(text, date.span.start);
@@ -362,7 +368,7 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
             continue;
         };
         let line_start = line_start + from;
-        if out.iter().any(|o: &Citation| o.date == Some(i)) {
+        if dated_by_symbol[i] {
             continue;
         }
         let (Some(t), Some(name)) = (c.name("type"), c.name("name")) else {
@@ -386,17 +392,16 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
     out
 }
 
-/// Attaches the date, issuer and subject that follow a citation's symbol.
+/// Attaches the date, issuer and subject that follow a citation's symbol. `dates` is sorted by
+/// start.
 fn attach_tail(text: &str, dates: &[DateMention], citation: &mut Citation) {
     let mut pos = citation.span.end;
+    let first_after = dates.partition_point(|d| d.span.start < pos);
     if citation.date.is_none()
-        && let Some((i, d)) = dates
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.span.start >= pos && d.span.start <= pos + 40)
+        && let Some(d) = dates.get(first_after).filter(|d| d.span.start <= pos + 40)
         && DATE_GAP.is_match(&text[pos..d.span.start])
     {
-        citation.date = Some(i);
+        citation.date = Some(first_after);
         pos = d.span.end;
     }
     if let Some(d) = citation.date {

@@ -4,6 +4,7 @@
 pub mod citations;
 pub mod dates;
 pub mod fast_regex;
+pub mod span_index;
 
 use crate::classify::{self, Classification};
 use crate::date::Date;
@@ -14,6 +15,7 @@ use citations::Citation;
 use dates::{DateMention, DateRole, Precision};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use span_index::SpanIndex;
 use std::sync::LazyLock;
 
 /// "75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2023)".
@@ -247,6 +249,7 @@ static NEXT_COUNT: LazyLock<Regex> =
 
 /// "N năm <event>" phrases that are not part of a dated anniversary.
 fn find_counted(text: &str, dated: &[Anniversary]) -> Vec<CountedMention> {
+    let dated = SpanIndex::new(dated.iter().map(|a| a.span));
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = COUNTED.captures_at(text, pos) {
@@ -270,10 +273,7 @@ fn find_counted(text: &str, dated: &[Anniversary]) -> Vec<CountedMention> {
         if ev_text[..ev_end].chars().count() < 3 {
             continue;
         }
-        if dated
-            .iter()
-            .any(|a| a.span.start <= n.start() && n.end() <= a.span.end)
-        {
+        if dated.encloses(Span::new(n.start(), n.end())) {
             continue;
         }
         let Ok(count) = n.as_str().parse::<u32>() else {
