@@ -37,12 +37,13 @@ use std::sync::LazyLock;
 
 // Scanned over the whole text: `BoundaryRegex` keeps the `\b` patterns on the DFA.
 static SCHOOL_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
-    BoundaryRegex::new(r"(?i)\bnăm học\s*(\d{4})(\s*[-–—]\s*)(\d{4})").expect("valid regex")
+    BoundaryRegex::new(r"(?i)\bnăm học\s*([0-9]{4})(\s*[-–—]\s*)([0-9]{4})").expect("valid regex")
 });
 static YEAR: LazyLock<BoundaryRegex> =
-    LazyLock::new(|| BoundaryRegex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid regex"));
-static RANGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?\d{4}").expect("valid regex"));
+    LazyLock::new(|| BoundaryRegex::new(r"(?i)\bnăm\s+([0-9]{4})\b").expect("valid regex"));
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?[0-9]{4}").expect("valid regex")
+});
 /// Words that make a clause look back, or name a period or a legal text.
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -145,10 +146,19 @@ fn clause_before(text: &str, pos: usize) -> &str {
     &before[s..]
 }
 
+/// What [`LOOKS_BACK_AFTER`] can see after `end`: its match (40 characters and a word, at most 172
+/// bytes) and the character after it, cut at the line end. A window, not the rest of the file: the
+/// regex engine's work on an anchored search grows with the haystack's length.
+fn after_window(text: &str, end: usize) -> &str {
+    let rest = &text[end..];
+    let rest = &rest[..crate::source::floor_char_boundary(rest, 256)];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
+}
+
 /// Whether the words around `start..end` look back, start a period or name a legal text.
 fn looks_back(text: &str, start: usize, end: usize) -> bool {
     LOOKS_BACK.is_match(clause_before(text, start))
-        || LOOKS_BACK_AFTER.is_match(&text[end..])
+        || LOOKS_BACK_AFTER.is_match(after_window(text, end))
         || RANGE_AFTER.is_match(&text[end..])
 }
 

@@ -75,16 +75,21 @@ impl DateMention {
     }
 }
 
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})").unwrap());
-static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s*,?\s*(?i:năm)\s+(\d{4})").unwrap()
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?([/.-]) ?([0-9]{4})").unwrap()
 });
-static VERBAL_NO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\b").unwrap());
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:tháng)\s+(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:/ ?|\s+(?i:năm)\s+)(\d{4})")
+static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:ngày)\s+([0-9]{1,2})\s+(?i:tháng)\s+([0-9]{1,2})\s*,?\s*(?i:năm)\s+([0-9]{4})")
         .unwrap()
+});
+static VERBAL_NO_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
+    BoundaryRegex::new(r"(?i:ngày)\s+([0-9]{1,2})\s+(?i:tháng)\s+([0-9]{1,2})\b").unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:tháng)\s+([0-9]{1,2})(?:\s*,\s*[0-9]{1,2})*\s*(?:/ ?|\s+(?i:năm)\s+)([0-9]{4})",
+    )
+    .unwrap()
 });
 
 fn is_digit_or_slash(c: Option<char>) -> bool {
