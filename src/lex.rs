@@ -74,10 +74,10 @@ pub fn line_tokens<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
         pos += raw.len() + 1;
         let core = raw.trim_matches(|c: char| !is_word_char(c));
         if core.is_empty() {
-            if !raw.is_empty() {
-                if let Some(last) = out.last_mut() {
-                    last.punct_after = true;
-                }
+            if !raw.is_empty()
+                && let Some(last) = out.last_mut()
+            {
+                last.punct_after = true;
             }
             continue;
         }
