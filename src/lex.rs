@@ -38,6 +38,15 @@ pub fn is_word_char(c: char) -> bool {
         || (!c.is_ascii() && (crate::decode::viet::is_viet_letter(c) || c.is_alphanumeric()))
 }
 
+/// `char::is_alphabetic`, with ASCII and Vietnamese letters answered without the Unicode tables.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        crate::decode::viet::is_viet_letter(c) || c.is_alphabetic()
+    }
+}
+
 fn mix(h: u64, c: char) -> u64 {
     (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
@@ -84,12 +93,7 @@ pub fn line_tokens<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
         // `core` is a subslice of `raw`: its offset, without searching.
         let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
         let (key, has_letter) = core.chars().fold((0, false), |(h, letter), c| {
-            let is_letter = if c.is_ascii() {
-                c.is_ascii_alphabetic()
-            } else {
-                c.is_alphabetic()
-            };
-            (mix(h, lower(c)), letter || is_letter)
+            (mix(h, lower(c)), letter || is_letter(c))
         });
         out.push(Token {
             text: core,
