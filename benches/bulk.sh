@@ -82,7 +82,8 @@ PY
   fi
   echo "$MIX" > "$DIR/.done"
 fi
-[ "$(cat "$DIR/.done")" = "$MIX" ] || { echo "$DIR holds the $(cat "$DIR/.done") mix, not $MIX"; exit 1; }
+DONE_MIX=$(cat "$DIR/.done"); DONE_MIX=${DONE_MIX:-utf8}  # an archive from before MIX= is UTF-8
+[ "$DONE_MIX" = "$MIX" ] || { echo "$DIR holds the $DONE_MIX mix, not $MIX"; exit 1; }
 
 BYTES=$(find "$DIR" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 NFILES=$(find "$DIR" -type f -name '*.txt' | wc -l)
