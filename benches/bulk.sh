@@ -6,6 +6,9 @@
 # and the ratio to rg as a Markdown table.
 #
 #   benches/bulk.sh [FILES] [TOTAL_MB]      (default 20000 files, 320 MB)
+#   MIX=legacy benches/bulk.sh …            (60% of the files in TCVN3, VNI, Windows-1258 and damaged
+#                                            forms, written by examples/bulk_legacy_mix.rs)
+#   BASELINE=/path/to/old/vblint benches/bulk.sh …   (the old binary measured in the same run)
 #
 # The archive goes to a temporary directory (BULK_DIR to choose; kept with KEEP=1). Caches are warm:
 # every command reads the files once before the timed runs. The machine may be shared: "MB per
@@ -18,8 +21,10 @@ DIR=${BULK_DIR:-$(mktemp -d /tmp/vblint-bulk.XXXXXX)}
 [ -x /usr/bin/time ] || { apt-get install -y -qq time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }; }
 command -v rg >/dev/null || apt-get install -y -qq ripgrep >/dev/null || cargo install ripgrep
 command -v python3 >/dev/null || { echo "needs python3 to generate the archive"; exit 1; }
+MIX=${MIX:-utf8}
+case "$MIX" in utf8|legacy) ;; *) echo "MIX is utf8 or legacy, not $MIX"; exit 1 ;; esac
 cargo build --release -q
-VBLINT=$PWD/target/release/vblint
+VBLINT=${CARGO_TARGET_DIR:-$PWD/target}/release/vblint
 
 if [ ! -f "$DIR/.done" ]; then
   echo "generating $FILES files (~$TOTAL_MB MB) in $DIR" >&2
@@ -72,8 +77,13 @@ for i in range(n):
         text = text.replace("\n", "\r\n")
     open(path, "w", encoding="utf-8", newline="").write(text)
 PY
-  touch "$DIR/.done"
+  if [ "$MIX" = legacy ]; then
+    cargo run --release -q --features testkit --example bulk_legacy_mix -- "$DIR"
+  fi
+  echo "$MIX" > "$DIR/.done"
 fi
+DONE_MIX=$(cat "$DIR/.done"); DONE_MIX=${DONE_MIX:-utf8}  # an archive from before MIX= is UTF-8
+[ "$DONE_MIX" = "$MIX" ] || { echo "$DIR holds the $DONE_MIX mix, not $MIX"; exit 1; }
 
 BYTES=$(find "$DIR" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 NFILES=$(find "$DIR" -type f -name '*.txt' | wc -l)
@@ -98,14 +108,18 @@ RESULTS=$(
   measure "rg -j2 (citation regex)" rg -j2 -c --no-messages -e "$REGEX" "$DIR"
   measure "vblint --threads 1" "$VBLINT" check "$DIR" --format jsonl --threads 1 --exit-zero -q
   measure "vblint --threads 2" "$VBLINT" check "$DIR" --format jsonl --threads 2 --exit-zero -q
+  if [ -n "${BASELINE:-}" ]; then
+    measure "baseline --threads 1" "$BASELINE" check "$DIR" --format jsonl --threads 1 --exit-zero -q
+    measure "baseline --threads 2" "$BASELINE" check "$DIR" --format jsonl --threads 2 --exit-zero -q
+  fi
 )
 echo
-echo "$NFILES files, $(awk -v b="$BYTES" 'BEGIN{printf "%.0f", b/1e6}') MB ($(nproc) cores, warm cache)"
+echo "$NFILES files, $(awk -v b="$BYTES" 'BEGIN{printf "%.0f", b/1e6}') MB, mix $MIX ($(nproc) cores, warm cache)"
 echo
 echo "| command | wall (s) | MB/s | files/s | CPU (s) | MB per CPU-second | peak RSS (MB) | wall vs rg -j1 |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 RG1=$(echo "$RESULTS" | awk -F'|' '/^rg -j1/ {print $2}')
 echo "$RESULTS" | awk -F'|' -v b="$BYTES" -v n="$NFILES" -v rg="$RG1" '{
   cpu = ($4 > 0) ? $4 : 0.01
-  printf "| `%s` | %.2f | %.0f | %.0f | %.2f | %.0f | %d | %.1f× |\n", $1, $2, b/1e6/$2, n/$2, $4, b/1e6/cpu, $3, $2/rg }'
+  printf "| `%s` | %.2f | %.1f | %.0f | %.2f | %.1f | %d | %.1f× |\n", $1, $2, b/1e6/$2, n/$2, $4, b/1e6/cpu, $3, $2/rg }'
 if [ "${KEEP:-0}" != 1 ] && [ -z "${BULK_DIR:-}" ]; then rm -rf "$DIR"; fi

@@ -95,7 +95,10 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
             &path, kind, &bytes, options, &limits,
         );
     }
-    check_text_unless_binary(&path, &bytes, options)
+    if let Some(report) = binary_report(&path, &bytes) {
+        return report;
+    }
+    pipeline::check_owned_text_bytes(&path, bytes, options)
 }
 
 /// Checks bytes received under a name: a .docx or PDF by the name's extension, else by signature.
@@ -119,16 +122,19 @@ fn check_named_bytes(
 /// Checks the bytes of a text input: known binary formats are skipped with a note (never decoded
 /// into garbage), the rest goes through the pipeline.
 pub fn check_text_unless_binary(path: &str, bytes: &[u8], options: &Options) -> FileReport {
-    if let Some(kind) = sniff_binary(bytes) {
-        return FileReport {
-            bytes: bytes.len() as u64,
-            ..FileReport::error(
-                path,
-                format!("tệp nhị phân ({kind}), không phải văn bản: bỏ qua (binary file skipped)"),
-            )
-        };
-    }
-    pipeline::check_text_bytes(path, bytes, options)
+    binary_report(path, bytes).unwrap_or_else(|| pipeline::check_text_bytes(path, bytes, options))
+}
+
+/// The note for a known binary format, which is skipped.
+fn binary_report(path: &str, bytes: &[u8]) -> Option<FileReport> {
+    let kind = sniff_binary(bytes)?;
+    Some(FileReport {
+        bytes: bytes.len() as u64,
+        ..FileReport::error(
+            path,
+            format!("tệp nhị phân ({kind}), không phải văn bản: bỏ qua (binary file skipped)"),
+        )
+    })
 }
 
 /// Recognises binary formats by their magic numbers: images, PDF, ZIP containers (.docx, .xlsx,

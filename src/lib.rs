@@ -9,6 +9,8 @@
 //!    character column.
 //!    [`mask`] then blanks what surrounds the document but is not its text (HTML tags, page
 //!    markers, a web page's posting time), byte for byte, for the stages after it.
+//!    [`lex`] splits a line of that view into tokens (words and numbers with their spans, kinds,
+//!    punctuation flags and case-insensitive keys) for the rules that compare words.
 //! 2. [`segment`]: header (agency, motto, "Số:", place and date, type and title) found wherever it
 //!    is in the first part of the text, legal basis, numbered body sections, closing, "Nơi nhận",
 //!    signature; then [`classify`] decides what the text is (document and its type, fragment, or
@@ -37,6 +39,7 @@ pub mod extract;
 pub mod finding;
 pub mod fix;
 pub mod input;
+pub mod lex;
 pub mod mask;
 pub mod numerals;
 pub mod output;

@@ -51,6 +51,22 @@ pub fn check_text_bytes(path: &str, bytes: &[u8], options: &Options) -> FileRepo
     }
 }
 
+/// Checks the bytes of a text file it takes over, freeing them once decoded, so that a big file
+/// is not held twice while it is analysed.
+pub fn check_owned_text_bytes(path: &str, bytes: Vec<u8>, options: &Options) -> FileReport {
+    let len = bytes.len() as u64;
+    match decode::decode(&bytes) {
+        Ok(decoded) => {
+            drop(bytes);
+            check_decoded(path, decoded, options, len)
+        }
+        Err(e) => FileReport {
+            bytes: len,
+            ..FileReport::error(path, e)
+        },
+    }
+}
+
 /// Checks decoded text.
 pub fn check_decoded(path: &str, decoded: Decoded, options: &Options, bytes: u64) -> FileReport {
     let source = SourceFile::with_maps(path, decoded.text, decoded.line_maps);
@@ -64,9 +80,9 @@ pub fn check_source(
     options: &Options,
     bytes: u64,
 ) -> FileReport {
-    let view = mask::mask(&source.text);
-    let masked = match &view {
-        Cow::Owned(text) => Some(source.with_view(text.clone())),
+    // The masked view moves into its source: one copy of the text, not two.
+    let masked = match mask::mask(&source.text) {
+        Cow::Owned(text) => Some(source.with_view(text)),
         Cow::Borrowed(_) => None,
     };
     let analysed = masked.as_ref().unwrap_or(source);

@@ -33,7 +33,7 @@ const BY_NAME: [&str; 4] = ["luật", "bộ luật", "pháp lệnh", "hiến ph�
 /// A year or date right after the symbol, in a form the extractor does not take as a citation
 /// date ("năm 2014", "ngày 15/5", "(15/5/2016)").
 static DATED_OTHERWISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*\(?\s*(?:(?:ban hành\s+)?(?:năm|ngày|ngay)\s+\d|\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})")
+    Regex::new(r"(?i)^\s*,?\s*\(?\s*(?:(?:ban hành\s+)?(?:năm|ngày|ngay)\s+[0-9]|[0-9]{1,2}\s*[/-]\s*[0-9]{1,2}\s*[/-]\s*[0-9]{4})")
         .expect("valid regex")
 });
 

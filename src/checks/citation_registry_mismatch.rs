@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)giai đoạn\s*(?:từ\s*)?(?:năm\s*)?(\d{4})(\s*(?:[-–—]|đến)\s*(?:năm\s*)?)(\d{4})",
+        r"(?i)giai đoạn\s*(?:từ\s*)?(?:năm\s*)?([0-9]{4})(\s*(?:[-–—]|đến)\s*(?:năm\s*)?)([0-9]{4})",
     )
     .expect("valid regex")
 });

@@ -20,67 +20,8 @@
 //! Xóa phần lặp: "Chỉ thị 1518/CT-UBND".
 
 use super::{Context, Diagnostic};
+use crate::lex::{self, TokenKind};
 use crate::source::Span;
-
-/// A word of a line: its byte span and whether punctuation touches it on either side.
-struct Word<'a> {
-    text: &'a str,
-    /// Hash of the lowercased text: neighbouring words are compared by key first.
-    key: u64,
-    span: Span,
-    punct_before: bool,
-    punct_after: bool,
-}
-
-/// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && (crate::decode::viet::is_viet_letter(c) || c.is_alphanumeric()))
-}
-
-/// A case-insensitive hash of a word (FxHash-style mixing of the lowercased characters).
-fn word_key(text: &str) -> u64 {
-    let mix =
-        |h: u64, c: char| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    text.chars().fold(0, |h, c| {
-        if c.is_ascii() {
-            mix(h, c.to_ascii_lowercase())
-        } else {
-            // The vowel table first: `char::to_lowercase` searches all of Unicode.
-            mix(h, crate::decode::viet::to_lower(c))
-        }
-    })
-}
-
-/// The words of `line` (at byte `offset` of the text) into `out`, which is cleared first.
-fn words<'a>(line: &'a str, offset: usize, out: &mut Vec<Word<'a>>) {
-    out.clear();
-    let mut pos = 0;
-    for raw in line.split(' ') {
-        let start = pos;
-        pos += raw.len() + 1;
-        let core = raw.trim_matches(|c: char| !is_word_char(c));
-        if core.is_empty() {
-            if !raw.is_empty() {
-                // A lone punctuation mark separates phrases.
-                if let Some(last) = out.last_mut() {
-                    let last: &mut Word = last;
-                    last.punct_after = true;
-                }
-            }
-            continue;
-        }
-        // `core` is a subslice of `raw`: its offset, without searching.
-        let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
-        out.push(Word {
-            text: core,
-            key: word_key(core),
-            span: Span::new(offset + start + lead, offset + start + lead + core.len()),
-            punct_before: lead > 0,
-            punct_after: lead + core.len() < raw.len(),
-        });
-    }
-}
 
 /// Whether one repeated syllable is a slip: a function word that is no reduplication, or any of
 /// "ngày", "tháng", "năm" doubled before a date ("ngày ngày 04 tháng 9" is no "every day").
@@ -94,12 +35,6 @@ fn flaggable_single(cx: &Context, word: &str, repeat_end: usize) -> bool {
         || (!cx.data.reduplications.contains(&word) && cx.data.function_words.contains(&word))
 }
 
-fn same(a: &Word, b: &Word) -> bool {
-    // Letter by letter with the same lowercase as `word_key`, so that equal words have equal keys.
-    let lower = crate::decode::viet::to_lower;
-    a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
-}
-
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut ws = Vec::new();
     // A web page's title and menu above the header are not the document's text.
@@ -110,7 +45,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if start < preamble_end {
             continue;
         }
-        words(line, start, &mut ws);
+        lex::line_tokens(line, start, &mut ws);
         if let (Some((word, span)), Some(first)) = (tail.take(), ws.first())
             && !first.punct_before
             && word.to_lowercase() == first.text.to_lowercase()
@@ -146,13 +81,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     && !first[n - 1].punct_after
                     && second.iter().all(|w| !w.punct_before)
                     && second[..n - 1].iter().all(|w| !w.punct_after);
-                if !contiguous || !first.iter().zip(second).all(|(a, b)| same(a, b)) {
+                if !contiguous || !first.iter().zip(second).all(|(a, b)| lex::same_word(a, b)) {
                     continue;
                 }
-                if first
-                    .iter()
-                    .any(|w| !w.text.chars().any(char::is_alphabetic))
-                {
+                if first.iter().any(|w| w.kind != TokenKind::Word) {
                     continue;
                 }
                 if n == 1 && !flaggable_single(cx, first[0].text, second[0].span.end) {

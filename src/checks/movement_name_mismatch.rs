@@ -33,7 +33,7 @@ static QUOTED: LazyLock<Regex> =
     // not); the length limits are applied in `check`.
     LazyLock::new(|| Regex::new(r#"“([^”\n]+)”|"([^"\n]+)""#).expect("valid regex"));
 static PERIOD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*,?\s*(?:giai đoạn|năm học|năm)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*$")
+    Regex::new(r"(?i)\s*,?\s*(?:giai đoạn|năm học|năm)\s+[0-9]{4}(?:\s*[-–—]\s*[0-9]{4})?\s*$")
         .expect("valid regex")
 });
 

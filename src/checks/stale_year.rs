@@ -28,19 +28,22 @@
 
 use super::support::{clause_ends, inside_quotes};
 use super::{Context, Diagnostic};
+use crate::extract::Analysis;
 use crate::extract::fast_regex::BoundaryRegex;
+use crate::extract::span_index::SpanIndex;
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
 // Scanned over the whole text: `BoundaryRegex` keeps the `\b` patterns on the DFA.
 static SCHOOL_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
-    BoundaryRegex::new(r"(?i)\bnăm học\s*(\d{4})(\s*[-–—]\s*)(\d{4})").expect("valid regex")
+    BoundaryRegex::new(r"(?i)\bnăm học\s*([0-9]{4})(\s*[-–—]\s*)([0-9]{4})").expect("valid regex")
 });
 static YEAR: LazyLock<BoundaryRegex> =
-    LazyLock::new(|| BoundaryRegex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid regex"));
-static RANGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?\d{4}").expect("valid regex"));
+    LazyLock::new(|| BoundaryRegex::new(r"(?i)\bnăm\s+([0-9]{4})\b").expect("valid regex"));
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-–—]|đến|tới)\s*(?:năm\s*)?[0-9]{4}").expect("valid regex")
+});
 /// Words that make a clause look back, or name a period or a legal text.
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -60,17 +63,28 @@ static LOOKS_BACK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Most years a stale year lies before the plan's (older years are history, not copies).
 const WINDOW: i32 = 5;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let a = cx.analysis;
-    let Some(plan_year) = a.plan_year else {
-        return;
-    };
-    let text = cx.source.text.as_str();
-    let title = a.structure.header.title.as_ref();
-    let title_text = title.map_or("", |t| t.text.as_str()).to_lowercase();
-    let school_plan = title_text.contains("năm học");
-    let own_school = a.school_year.filter(|_| school_plan);
-    // The earliest calendar year and the earliest school-year end that are the plan's own.
+/// The years that are the plan's own.
+#[derive(Debug, Clone, Copy)]
+struct PlanYears {
+    plan_year: i32,
+    /// The title's school year, for a school-year plan.
+    own_school: Option<(i32, i32)>,
+    /// The earliest calendar year that is the plan's own.
+    first_year: i32,
+    /// The earliest school-year end that is the plan's own.
+    school_end: i32,
+}
+
+fn plan_years(a: &Analysis) -> Option<PlanYears> {
+    let plan_year = a.plan_year?;
+    let title_text = a
+        .structure
+        .header
+        .title
+        .as_ref()
+        .map_or("", |t| t.text.as_str())
+        .to_lowercase();
+    let own_school = a.school_year.filter(|_| title_text.contains("năm học"));
     let first_year = own_school.map_or(plan_year, |(y1, _)| y1.min(plan_year));
     let first_year = a.issue_date.map_or(first_year, |d| first_year.min(d.year));
     let school_end = own_school.map_or(plan_year, |(_, y2)| y2);
@@ -78,107 +92,160 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // A plan issued before September still lives in the school year ending that summer.
         school_end.min(if d.month >= 9 { d.year + 1 } else { d.year })
     });
-    let after_header = title.map_or(0, |t| t.span.end);
+    Some(PlanYears {
+        plan_year,
+        own_school,
+        first_year,
+        school_end,
+    })
+}
 
-    let clauses: Vec<Span> = a
-        .citations
-        .iter()
-        .zip(clause_ends(cx))
-        .map(|(c, end)| Span::new(c.span.start, end))
-        .collect();
-    let excluded = |pos: usize| -> bool {
-        pos < after_header
-            || a.dates
-                .iter()
-                .any(|d| d.span.start <= pos && pos < d.span.end)
-            || a.anniversaries
-                .iter()
-                .any(|x| x.span.start <= pos && pos < x.span.end)
-            || clauses.iter().any(|c| c.start <= pos && pos < c.end)
-            || a.structure
-                .basis
-                .iter()
-                .any(|b| b.span.start <= pos && pos < b.span.end)
-            || inside_quotes(text, pos)
-    };
-    let clause_before = |pos: usize| -> &str {
-        let before = crate::source::line_before(text, pos);
-        let start = before.rfind([';', '.', ':', '(']).map_or(0, |p| p + 1);
-        // At most the last 80 bytes (on a char boundary).
-        let mut s = start.max(before.len().saturating_sub(80));
-        while !before.is_char_boundary(s) {
-            s += 1;
+/// Where a year is never stale: the header, dates, anniversaries, citations with their clause,
+/// the legal basis, quotations.
+struct Excluded<'a> {
+    text: &'a str,
+    after_header: usize,
+    spans: SpanIndex,
+}
+
+impl<'a> Excluded<'a> {
+    fn new(cx: &Context<'a>) -> Excluded<'a> {
+        let a = cx.analysis;
+        let clauses = a
+            .citations
+            .iter()
+            .zip(clause_ends(cx))
+            .map(|(c, end)| Span::new(c.span.start, end));
+        let spans = a
+            .dates
+            .iter()
+            .map(|d| d.span)
+            .chain(a.anniversaries.iter().map(|x| x.span))
+            .chain(clauses)
+            .chain(a.structure.basis.iter().map(|b| b.span));
+        Excluded {
+            text: cx.source.text.as_str(),
+            after_header: a.structure.header.title.as_ref().map_or(0, |t| t.span.end),
+            spans: SpanIndex::new(spans),
         }
-        &before[s..]
-    };
-    let looks_back = |start: usize, end: usize| -> bool {
-        LOOKS_BACK.is_match(clause_before(start))
-            || LOOKS_BACK_AFTER.is_match(&text[end..])
-            || RANGE_AFTER.is_match(&text[end..])
-    };
+    }
 
+    fn contains(&self, pos: usize) -> bool {
+        pos < self.after_header || self.spans.contains(pos) || inside_quotes(self.text, pos)
+    }
+}
+
+/// The clause before `pos` on its line, at most its last 80 bytes.
+fn clause_before(text: &str, pos: usize) -> &str {
+    let before = crate::source::line_before(text, pos);
+    let start = before.rfind([';', '.', ':', '(']).map_or(0, |p| p + 1);
+    let mut s = start.max(before.len().saturating_sub(80));
+    while !before.is_char_boundary(s) {
+        s += 1;
+    }
+    &before[s..]
+}
+
+/// What [`LOOKS_BACK_AFTER`] can see after `end`: its match (40 characters and a word, at most 172
+/// bytes) and the character after it, cut at the line end. A window, not the rest of the file: the
+/// regex engine's work on an anchored search grows with the haystack's length.
+fn after_window(text: &str, end: usize) -> &str {
+    let rest = &text[end..];
+    let rest = &rest[..crate::source::floor_char_boundary(rest, 256)];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
+}
+
+/// Whether the words around `start..end` look back, start a period or name a legal text.
+fn looks_back(text: &str, start: usize, end: usize) -> bool {
+    LOOKS_BACK.is_match(clause_before(text, start))
+        || LOOKS_BACK_AFTER.is_match(after_window(text, end))
+        || RANGE_AFTER.is_match(&text[end..])
+}
+
+/// "năm học 2021 – 2022" in a plan whose own school year is later: the finding, if stale.
+fn stale_school_year(
+    text: &str,
+    plan: PlanYears,
+    excluded: &Excluded,
+    c: &regex::Captures,
+) -> Option<Diagnostic> {
+    let (whole, y1, sep, y2) = (c.get(0)?, c.get(1)?, c.get(2)?, c.get(3)?);
+    let (from, to) = (
+        y1.as_str().parse::<i32>().ok()?,
+        y2.as_str().parse::<i32>().ok()?,
+    );
+    let school_end = plan.school_end;
+    if to != from + 1 || to >= school_end || to < school_end - WINDOW {
+        return None;
+    }
+    if excluded.contains(whole.start()) || looks_back(text, whole.start(), whole.end()) {
+        return None;
+    }
+    let own = format!("{}{}{}", school_end - 1, sep.as_str(), school_end);
+    Some(
+        Diagnostic::new(
+            Span::new(y1.start(), y2.end()),
+            format!(
+                "năm học {from}-{to} đã qua so với kế hoạch {}: có thể là năm học chép từ kế hoạch cũ",
+                plan_label(plan.plan_year, plan.own_school)
+            ),
+        )
+        .help(format!(
+            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm học {own}; nếu là kết quả đã qua, nói rõ (\"kết quả năm học {from}-{to}\")"
+        )),
+    )
+}
+
+/// "năm 2021" in a plan for a later year: the finding, if stale.
+fn stale_year(
+    text: &str,
+    plan: PlanYears,
+    excluded: &Excluded,
+    c: &regex::Captures,
+) -> Option<Diagnostic> {
+    let (whole, y) = (c.get(0)?, c.get(1)?);
+    let year = y.as_str().parse::<i32>().ok()?;
+    let first_year = plan.first_year;
+    if year >= first_year || year < first_year - WINDOW {
+        return None;
+    }
+    if excluded.contains(whole.start()) || looks_back(text, whole.start(), whole.end()) {
+        return None;
+    }
+    Some(
+        Diagnostic::new(
+            Span::new(y.start(), y.end()),
+            format!(
+                "năm {year} đã qua so với kế hoạch {}: có thể là năm chép từ kế hoạch cũ",
+                plan_label(plan.plan_year, plan.own_school)
+            ),
+        )
+        .help(format!(
+            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm {first_year}; nếu là việc đã qua, nói rõ (\"kết quả năm {year}\")"
+        )),
+    )
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(plan) = plan_years(cx.analysis) else {
+        return;
+    };
+    let text = cx.source.text.as_str();
+    let excluded = Excluded::new(cx);
     let mut school_spans: Vec<Span> = Vec::new();
     for c in SCHOOL_YEAR.captures_iter(text) {
-        let (Some(whole), Some(y1), Some(sep), Some(y2)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        school_spans.push(Span::new(whole.start(), whole.end()));
-        let (Ok(from), Ok(to)) = (y1.as_str().parse::<i32>(), y2.as_str().parse::<i32>()) else {
-            continue;
-        };
-        if to != from + 1 || to >= school_end || to < school_end - WINDOW {
-            continue;
+        if let Some(whole) = c.get(0) {
+            school_spans.push(Span::new(whole.start(), whole.end()));
         }
-        if excluded(whole.start()) || looks_back(whole.start(), whole.end()) {
-            continue;
-        }
-        let span = Span::new(y1.start(), y2.end());
-        let own = format!("{}{}{}", school_end - 1, sep.as_str(), school_end);
-        out.push(
-            Diagnostic::new(
-                span,
-                format!(
-                    "năm học {from}-{to} đã qua so với kế hoạch {}: có thể là năm học chép từ kế hoạch cũ",
-                    plan_label(plan_year, own_school)
-                ),
-            )
-            .help(format!(
-                "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm học {own}; nếu là kết quả đã qua, nói rõ (\"kết quả năm học {from}-{to}\")"
-            )),
-        );
+        out.extend(stale_school_year(text, plan, &excluded, &c));
     }
+    // "năm 2021" inside "năm học 2020-2021" was judged with its school year.
+    let school_spans = SpanIndex::new(school_spans);
     for c in YEAR.captures_iter(text) {
-        let (Some(whole), Some(y)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        if school_spans
-            .iter()
-            .any(|s| s.start <= whole.start() && whole.start() < s.end)
-        {
+        if c.get(0).is_some_and(|w| school_spans.contains(w.start())) {
             continue;
         }
-        let Ok(year) = y.as_str().parse::<i32>() else {
-            continue;
-        };
-        if year >= first_year || year < first_year - WINDOW {
-            continue;
-        }
-        if excluded(whole.start()) || looks_back(whole.start(), whole.end()) {
-            continue;
-        }
-        out.push(
-            Diagnostic::new(
-                Span::new(y.start(), y.end()),
-                format!(
-                    "năm {year} đã qua so với kế hoạch {}: có thể là năm chép từ kế hoạch cũ",
-                    plan_label(plan_year, own_school)
-                ),
-            )
-            .help(format!(
-                "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm {first_year}; nếu là việc đã qua, nói rõ (\"kết quả năm {year}\")"
-            )),
-        );
+        out.extend(stale_year(text, plan, &excluded, &c));
     }
 }
 

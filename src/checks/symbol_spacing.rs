@@ -15,13 +15,9 @@
 //! Bỏ các khoảng trắng: "34-CT/TW".
 
 use super::{Context, Diagnostic};
-use crate::extract::citations::scan_symbols;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for symbol in scan_symbols(&cx.source.text)
-        .into_iter()
-        .filter(|s| s.has_spaces)
-    {
+    for symbol in &cx.analysis.spaced_symbols {
         out.push(
             Diagnostic::new(
                 symbol.span,

@@ -101,7 +101,7 @@ pub struct Charset {
     /// What the `legacy-encoding` rule calls it.
     pub description: &'static str,
     pub reader: Reader,
-    /// The glibc iconv name of the same table, which `tests/decode_tables.rs` checks it against.
+    /// The glibc iconv name of the same table, which `tests/it/decode_tables.rs` checks it against.
     pub iconv: Option<&'static str>,
     /// Vietnamese letters the charset has no byte for.
     pub missing_letters: &'static [char],

@@ -1,7 +1,7 @@
 //! The generated test corpus: every damaged or legacy form of a set of clean documents, decoded back
 //! and scored by token accuracy.
 //!
-//! Used by `tests/decode_corpus.rs` (which asserts the targets), `examples/decode_accuracy.rs` (which
+//! Used by `tests/it/decode_corpus.rs` (which asserts the targets), `examples/decode_accuracy.rs` (which
 //! prints the table) and the benchmark (which times the same forms at scale).
 
 use super::charsets::{CHARSETS, TestForm};

@@ -66,9 +66,9 @@ pub struct Citation {
 /// ("45/KH –UBND") and spaces the ampersand ("542/PGD & ĐT"): all read, and all flagged by
 /// `symbol-spacing`.
 const SYMBOL_PATTERN: &str = concat!(
-    r"(?P<ln>\d{1,4}) {0,2}/ {0,2}(?P<ly>(?:19|20)\d{2}) {0,2}/ {0,2}(?P<lc>[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
-    r"|(?P<pn>\d{1,4}) {0,2}[-–—] {0,2}(?P<pc>[A-ZĐ][A-Za-zĐđ]{0,4}) {0,2}/ {0,2}(?P<po>[A-ZĐƯ][A-ZĐƯa-zđư0-9]{1,12})\b",
-    r"|(?P<an>\d{1,5}) {0,2}/ {0,2}(?P<ac>[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
+    r"(?P<ln>[0-9]{1,4}) {0,2}/ {0,2}(?P<ly>(?:19|20)[0-9]{2}) {0,2}/ {0,2}(?P<lc>[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ0-9&]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
+    r"|(?P<pn>[0-9]{1,4}) {0,2}[-–—] {0,2}(?P<pc>[A-ZĐ][A-Za-zĐđ]{0,4}) {0,2}/ {0,2}(?P<po>[A-ZĐƯ][A-ZĐƯa-zđư0-9]{1,12})\b",
+    r"|(?P<an>[0-9]{1,5}) {0,2}/ {0,2}(?P<ac>[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?(?: {0,2}[-–—] {0,2}[A-ZĐ][A-Za-zĐđ&0-9]*(?: ?& ?[A-ZĐ][A-Za-zĐđ0-9]*)?)*)\b",
 );
 
 /// The symbol regex anchored at the start of the haystack.
@@ -142,7 +142,7 @@ static TYPE_BEFORE: LazyLock<BoundaryRegex> = LazyLock::new(|| {
     .unwrap()
 });
 static LAW_BY_NAME: LazyLock<BoundaryRegex> = LazyLock::new(|| {
-    BoundaryRegex::new(r"\b(?P<type>Luật|Bộ luật|Pháp lệnh)\s+(?P<name>[A-ZĐ][^;()“”]{2,80}?)\s*(?:số\s+[\d/A-Z]+\s*)?,?\s*ngày\s+$")
+    BoundaryRegex::new(r"\b(?P<type>Luật|Bộ luật|Pháp lệnh)\s+(?P<name>[A-ZĐ][^;()“”]{2,80}?)\s*(?:số\s+[0-9/A-Z]+\s*)?,?\s*ngày\s+$")
         .unwrap()
 });
 static DATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
@@ -313,11 +313,17 @@ fn is_issuer_like(code: &str) -> bool {
     )
 }
 
-/// Assembles citations around the symbols, attaching type words, dates, issuers and subjects.
-/// `header_symbol` is the document's own "Số:" span, which is not a citation.
-pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citation> {
+/// Assembles citations around the symbols ([`scan_symbols`] of the same text), attaching type words, dates, issuers and subjects.
+/// `exclude` holds the document's own "Số:" span, which is not a citation; `dates` are sorted by
+/// start, as [`super::dates::scan`] gives them.
+pub fn extract(
+    text: &str,
+    symbols: Vec<Symbol>,
+    dates: &[DateMention],
+    exclude: &[Span],
+) -> Vec<Citation> {
     let mut out = Vec::new();
-    for symbol in scan_symbols(text) {
+    for symbol in symbols {
         if exclude
             .iter()
             .any(|e| e.start <= symbol.span.start && symbol.span.end <= e.end)
@@ -353,7 +359,12 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
         attach_tail(text, dates, &mut citation);
         out.push(citation);
     }
-    // Laws cited by name and date ("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022").
+    // Laws cited by name and date ("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"), for
+    // the dates no symbol took.
+    let mut dated_by_symbol = vec![false; dates.len()];
+    for i in out.iter().filter_map(|c: &Citation| c.date) {
+        dated_by_symbol[i] = true;
+    }
     for (i, date) in dates.iter().enumerate() {
         // The date span starts at the day; "ngày" precedes it.
         let before = crate::source::line_before(text, date.span.start);
@@ -362,7 +373,7 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
             continue;
         };
         let line_start = line_start + from;
-        if out.iter().any(|o: &Citation| o.date == Some(i)) {
+        if dated_by_symbol[i] {
             continue;
         }
         let (Some(t), Some(name)) = (c.name("type"), c.name("name")) else {
@@ -386,17 +397,16 @@ pub fn extract(text: &str, dates: &[DateMention], exclude: &[Span]) -> Vec<Citat
     out
 }
 
-/// Attaches the date, issuer and subject that follow a citation's symbol.
+/// Attaches the date, issuer and subject that follow a citation's symbol. `dates` is sorted by
+/// start.
 fn attach_tail(text: &str, dates: &[DateMention], citation: &mut Citation) {
     let mut pos = citation.span.end;
+    let first_after = dates.partition_point(|d| d.span.start < pos);
     if citation.date.is_none()
-        && let Some((i, d)) = dates
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.span.start >= pos && d.span.start <= pos + 40)
+        && let Some(d) = dates.get(first_after).filter(|d| d.span.start <= pos + 40)
         && DATE_GAP.is_match(&text[pos..d.span.start])
     {
-        citation.date = Some(i);
+        citation.date = Some(first_after);
         pos = d.span.end;
     }
     if let Some(d) = citation.date {
@@ -529,7 +539,7 @@ mod tests {
     use crate::extract::dates;
 
     fn cite(text: &str) -> Vec<Citation> {
-        extract(text, &dates::scan(text), &[])
+        extract(text, scan_symbols(text), &dates::scan(text), &[])
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Every date and month reference in the text, with the role its context gives it.
 
 use super::fast_regex::BoundaryRegex;
+use super::span_index::DisjointSpans;
 use crate::date::Date;
 use crate::source::Span;
 use regex::Regex;
@@ -74,16 +75,21 @@ impl DateMention {
     }
 }
 
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})").unwrap());
-static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s*,?\s*(?i:năm)\s+(\d{4})").unwrap()
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?([/.-]) ?([0-9]{4})").unwrap()
 });
-static VERBAL_NO_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\b").unwrap());
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:tháng)\s+(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:/ ?|\s+(?i:năm)\s+)(\d{4})")
+static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:ngày)\s+([0-9]{1,2})\s+(?i:tháng)\s+([0-9]{1,2})\s*,?\s*(?i:năm)\s+([0-9]{4})")
         .unwrap()
+});
+static VERBAL_NO_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
+    BoundaryRegex::new(r"(?i:ngày)\s+([0-9]{1,2})\s+(?i:tháng)\s+([0-9]{1,2})\b").unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:tháng)\s+([0-9]{1,2})(?:\s*,\s*[0-9]{1,2})*\s*(?:/ ?|\s+(?i:năm)\s+)([0-9]{4})",
+    )
+    .unwrap()
 });
 
 fn is_digit_or_slash(c: Option<char>) -> bool {
@@ -93,9 +99,10 @@ fn is_digit_or_slash(c: Option<char>) -> bool {
 /// Scans a text for dates. Roles are left as [`DateRole::Mention`]; [`assign_roles`] sets them.
 pub fn scan(text: &str) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
-    let mut covered: Vec<Span> = Vec::new();
-    let overlaps =
-        |covered: &[Span], s: Span| covered.iter().any(|c| c.start < s.end && s.start < c.end);
+    // What the earlier, stronger patterns took. The matches of one pattern never overlap each
+    // other, so each pattern's spans join the set once it has run.
+    let mut covered = DisjointSpans::default();
+    let mut taken: Vec<Span> = Vec::new();
 
     for c in VERBAL.captures_iter(text) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
@@ -111,8 +118,9 @@ pub fn scan(text: &str) -> Vec<DateMention> {
             ' ',
             false,
         );
-        covered.push(span);
+        taken.push(span);
     }
+    covered.extend(taken.drain(..));
     for c in NUMERIC.captures_iter(text) {
         let (Some(whole), Some(d), Some(s1), Some(m), Some(s2), Some(y)) =
             (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
@@ -140,7 +148,7 @@ pub fn scan(text: &str) -> Vec<DateMention> {
             continue;
         }
         let span = Span::new(whole.start(), whole.end());
-        if overlaps(&covered, span) {
+        if covered.overlaps(span) {
             continue;
         }
         let stray = whole.as_str().contains(' ');
@@ -154,14 +162,15 @@ pub fn scan(text: &str) -> Vec<DateMention> {
             sep,
             stray,
         );
-        covered.push(span);
+        taken.push(span);
     }
+    covered.extend(taken.drain(..));
     for c in MONTH_YEAR.captures_iter(text) {
         let (Some(m), Some(y)) = (c.get(1), c.get(2)) else {
             continue;
         };
         let span = Span::new(m.start(), y.end());
-        if overlaps(&covered, span) {
+        if covered.overlaps(span) {
             continue;
         }
         let month: u32 = m.as_str().parse().unwrap_or(0);
@@ -177,8 +186,12 @@ pub fn scan(text: &str) -> Vec<DateMention> {
             stray_spaces: false,
             separator: '/',
         });
-        covered.push(span);
+        taken.push(span);
     }
+    covered.extend(taken.drain(..));
+    // The dated references so far, by start (no two start at the same byte: they are disjoint).
+    let mut dated: Vec<(usize, Option<i32>)> = out.iter().map(|o| (o.span.start, o.year)).collect();
+    dated.sort_unstable_by_key(|&(start, _)| start);
     // "từ ngày 16 tháng 6 đến hết tháng 12 năm 2024": a day without a year takes the year of the
     // next dated reference in the same sentence.
     for c in VERBAL_NO_YEAR.captures_iter(text) {
@@ -186,16 +199,15 @@ pub fn scan(text: &str) -> Vec<DateMention> {
             continue;
         };
         let span = Span::new(d.start(), m.end());
-        if overlaps(&covered, span) {
+        if covered.overlaps(span) {
             continue;
         }
         let rest = &text[span.end..];
         let sentence_end = rest.find(['.', ';', '\n']).unwrap_or(rest.len());
-        let year = out
-            .iter()
-            .filter(|o| o.span.start >= span.end && o.span.start < span.end + sentence_end)
-            .min_by_key(|o| o.span.start)
-            .and_then(|o| o.year);
+        let year = dated
+            .get(dated.partition_point(|&(start, _)| start < span.end))
+            .filter(|&&(start, _)| start < span.end + sentence_end)
+            .and_then(|&(_, year)| year);
         let Some(year) = year else { continue };
         let (day, month) = (
             d.as_str().parse().unwrap_or(0),

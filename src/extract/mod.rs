@@ -4,16 +4,18 @@
 pub mod citations;
 pub mod dates;
 pub mod fast_regex;
+pub mod span_index;
 
 use crate::classify::{self, Classification};
 use crate::date::Date;
 use crate::ruledata::RuleData;
 use crate::segment::{self, Marker, Structure};
 use crate::source::{SourceFile, Span};
-use citations::Citation;
+use citations::{Citation, Symbol};
 use dates::{DateMention, DateRole, Precision};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use span_index::SpanIndex;
 use std::sync::LazyLock;
 
 /// "75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2023)".
@@ -52,6 +54,9 @@ pub struct Analysis {
     pub document: Classification,
     pub dates: Vec<DateMention>,
     pub citations: Vec<Citation>,
+    /// Every document symbol written with spaces inside ("43 /KH-LAX"), cited or not: the
+    /// symbols are scanned once, here, and the `symbol-spacing` rule reads these.
+    pub spaced_symbols: Vec<Symbol>,
     pub anniversaries: Vec<Anniversary>,
     /// "N năm <event>" phrases outside the dated anniversaries (the checks match the event
     /// against the registry).
@@ -63,14 +68,14 @@ pub struct Analysis {
 }
 
 static SCHOOL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)năm học\s*(\d{4})\s*[-–—]\s*(\d{4})").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)năm học\s*([0-9]{4})\s*[-–—]\s*([0-9]{4})").unwrap());
 static YEAR_IN_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+(\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+([0-9]{4})\b").unwrap());
 static ANNIVERSARY_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3})\s+năm\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,3})\s+năm\s+").unwrap());
 /// "kỷ niệm 40 ngày Nhà giáo …": a count whose unit slipped to "ngày".
 static COUNT_IN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kỷ niệm|kỉ niệm|chào mừng)\s+(\d{1,3})\s+(ngày)\s+").unwrap()
+    Regex::new(r"(?i)(?:kỷ niệm|kỉ niệm|chào mừng)\s+([0-9]{1,3})\s+(ngày)\s+").unwrap()
 });
 static PAREN_PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*$").unwrap());
 
@@ -98,7 +103,9 @@ pub fn analyze(source: &SourceFile, data: &RuleData) -> Analysis {
     let anniversaries = find_anniversaries(text, &mut dates);
     let counted = find_counted(text, &anniversaries);
     let exclude: Vec<Span> = structure.header.number.iter().map(|n| n.span).collect();
-    let citations = citations::extract(text, &dates, &exclude);
+    let symbols = citations::scan_symbols(text);
+    let spaced_symbols = symbols.iter().filter(|s| s.has_spaces).cloned().collect();
+    let citations = citations::extract(text, symbols, &dates, &exclude);
     for c in &citations {
         if let Some(i) = c.date {
             dates[i].role = DateRole::Citation;
@@ -129,6 +136,7 @@ pub fn analyze(source: &SourceFile, data: &RuleData) -> Analysis {
         document,
         dates,
         citations,
+        spaced_symbols,
         anniversaries,
         counted,
         issue_date,
@@ -241,12 +249,13 @@ fn find_anniversaries(text: &str, dates: &mut [DateMention]) -> Vec<Anniversary>
 // No `\b` and no bounded repetition of a Unicode class: both push the regex engine off its DFA.
 // The word boundary and the 3–120 character limits are checked in `find_counted`.
 static COUNTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(\d{1,3})\s+năm\s+([^\n,;:()“”"]+)"#).unwrap());
+    LazyLock::new(|| Regex::new(r#"([0-9]{1,3})\s+năm\s+([^\n,;:()“”"]+)"#).unwrap());
 static NEXT_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s(?:và\s+)?\d{1,3}\s+năm\s|\.\s|\s[-–—]\s").unwrap());
+    LazyLock::new(|| Regex::new(r"\s(?:và\s+)?[0-9]{1,3}\s+năm\s|\.\s|\s[-–—]\s").unwrap());
 
 /// "N năm <event>" phrases that are not part of a dated anniversary.
 fn find_counted(text: &str, dated: &[Anniversary]) -> Vec<CountedMention> {
+    let dated = SpanIndex::new(dated.iter().map(|a| a.span));
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = COUNTED.captures_at(text, pos) {
@@ -270,10 +279,7 @@ fn find_counted(text: &str, dated: &[Anniversary]) -> Vec<CountedMention> {
         if ev_text[..ev_end].chars().count() < 3 {
             continue;
         }
-        if dated
-            .iter()
-            .any(|a| a.span.start <= n.start() && n.end() <= a.span.end)
-        {
+        if dated.encloses(Span::new(n.start(), n.end())) {
             continue;
         }
         let Ok(count) = n.as_str().parse::<u32>() else {

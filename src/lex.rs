@@ -1,0 +1,151 @@
+//! The lexer: the words and numbers of a line, each with its span, its kind, whether punctuation
+//! touches it, and a case-insensitive key, in one pass over the line.
+//!
+//! It reads the masked view, like the stages after it. The rules that compare words read tokens
+//! instead of splitting the text again. Tokens are produced line by line into a buffer the caller
+//! reuses, not kept for the whole file: a token costs more bytes than the text it covers (a
+//! Vietnamese syllable is three to five bytes), and a check must stay within a small multiple of
+//! the file's size.
+
+use crate::source::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Holds at least one letter ("Chỉ", "H15", "2a").
+    Word,
+    /// Digits (and other alphanumerics that are no letters) only: "2024".
+    Number,
+}
+
+/// A word or number of a line: the text between spaces with the punctuation around it trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Hash of the lowercased text: equal words (ignoring case) have equal keys.
+    pub key: u64,
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Punctuation touches the token's start ("(UBND").
+    pub punct_before: bool,
+    /// Punctuation touches the token's end ("UBND,"), or a lone mark follows it.
+    pub punct_after: bool,
+}
+
+/// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (crate::decode::viet::is_viet_letter(c) || c.is_alphanumeric()))
+}
+
+/// `char::is_alphabetic`, with ASCII and Vietnamese letters answered without the Unicode tables.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        crate::decode::viet::is_viet_letter(c) || c.is_alphabetic()
+    }
+}
+
+fn mix(h: u64, c: char) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Lowercase as the key sees it: the vowel table first (`char::to_lowercase` searches all of
+/// Unicode).
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        crate::decode::viet::to_lower(c)
+    }
+}
+
+/// A case-insensitive hash of a word (FxHash-style mixing of the lowercased characters).
+pub fn key(text: &str) -> u64 {
+    text.chars().fold(0, |h, c| mix(h, lower(c)))
+}
+
+/// Whether two tokens are the same word, ignoring case letter by letter with the lowercase of
+/// [`key`] (so that equal words have equal keys).
+pub fn same_word(a: &Token, b: &Token) -> bool {
+    a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
+}
+
+/// The tokens of `line` (at byte `offset` of the text) into `out`, which is cleared first. Tokens
+/// are separated by spaces; a lone punctuation mark between spaces is no token but marks the
+/// token before it.
+pub fn line_tokens<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
+    out.clear();
+    let mut pos = 0;
+    for raw in line.split(' ') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let core = raw.trim_matches(|c: char| !is_word_char(c));
+        if core.is_empty() {
+            if !raw.is_empty()
+                && let Some(last) = out.last_mut()
+            {
+                last.punct_after = true;
+            }
+            continue;
+        }
+        // `core` is a subslice of `raw`: its offset, without searching.
+        let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
+        let (key, has_letter) = core.chars().fold((0, false), |(h, letter), c| {
+            (mix(h, lower(c)), letter || is_letter(c))
+        });
+        out.push(Token {
+            text: core,
+            key,
+            span: Span::new(offset + start + lead, offset + start + lead + core.len()),
+            kind: if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            },
+            punct_before: lead > 0,
+            punct_after: lead + core.len() < raw.len(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(line: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+        let mut out = Vec::new();
+        line_tokens(line, 0, &mut out);
+        out.iter()
+            .map(|t| (t.text, t.kind, t.punct_before, t.punct_after))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        use TokenKind::{Number, Word};
+        assert_eq!(
+            lex("Chỉ thị (UBND), năm 2024 - “Đổi mới”"),
+            vec![
+                ("Chỉ", Word, false, false),
+                ("thị", Word, false, false),
+                ("UBND", Word, true, true),
+                ("năm", Word, false, false),
+                ("2024", Number, false, true),
+                ("Đổi", Word, true, false),
+                ("mới", Word, false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_ignore_case_only() {
+        let mut out = Vec::new();
+        line_tokens("Ủy ủy ỦY uỷ", 10, &mut out);
+        assert_eq!(out[0].span, Span::new(10, 14));
+        assert!(out[0].key == out[1].key && out[1].key == out[2].key);
+        assert!(same_word(&out[0], &out[2]));
+        assert!(out[3].key != out[1].key && !same_word(&out[1], &out[3]));
+    }
+}
