@@ -21,6 +21,9 @@
 //! 4. [`checks`]: the rules, one module each, over the analysis and the facts in [`ruledata`].
 //! 5. [`report`]: text, concise, JSON, JSON Lines, SARIF, GitHub annotations, CSV and HTML output, all derived from [`finding::FileReport`].
 //!
+//! [`container`] reads .docx, .doc and text PDFs into the text stage 1 repairs; [`numerals`] is
+//! the Roman numerals the segmenter and Word's list numbering share.
+//!
 //! [`fix`] applies the findings' fixes (`check --fix`, `--diff`).
 //!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
