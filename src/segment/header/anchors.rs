@@ -28,10 +28,37 @@ pub(super) static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The type words a type line starts with.
+pub(super) const DOC_TYPE_WORDS: [&str; 23] = [
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "HƯỚNG DẪN",
+    "TỜ TRÌNH",
+    "CHƯƠNG TRÌNH",
+    "NGHỊ QUYẾT",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "GIẤY MỜI",
+    "BIÊN BẢN",
+    "CÔNG VĂN",
+    "THÔNG CÁO",
+    "KẾT LUẬN",
+    "CÔNG ĐIỆN",
+    "GIẤY GIỚI THIỆU",
+    "THƯ MỜI",
+    "ĐIỀU LỆ",
+    "DỰ ÁN",
+];
 pub(super) static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|HƯỚNG DẪN|TỜ TRÌNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|ĐỀ ÁN|PHƯƠNG ÁN|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|BIÊN BẢN|CÔNG VĂN|THÔNG CÁO|KẾT LUẬN|CÔNG ĐIỆN|GIẤY GIỚI THIỆU|THƯ MỜI|ĐIỀU LỆ|DỰ ÁN)(?:$|[\s.:“\x22(])",
-    )
+    Regex::new(&format!(
+        r"^(?:{})(?:$|[\s.:“\x22(])",
+        DOC_TYPE_WORDS.join("|")
+    ))
     .expect("valid regex")
 });
 /// The deciding authority under a Quyết định's title ("HIỆU TRƯỞNG TRƯỜNG …", "CHỦ TỊCH ỦY BAN …").
@@ -124,13 +151,22 @@ pub(super) fn cell_pieces(cell: &Field) -> Vec<Piece> {
         let lead = rest.len() - rest.trim_start().len();
         let rest_trimmed = &rest[lead..];
         // The type line is only a type line at the start of what is left of the cell.
-        if let Some(m) = DOC_TYPE.find(rest_trimmed) {
-            let word_end = m
-                .as_str()
-                .trim_end_matches([' ', '\t', '.', ':', '“', '"', '('])
-                .len();
+        let typed = DOC_TYPE
+            .find(rest_trimmed)
+            .map(|m| {
+                let end = m
+                    .as_str()
+                    .trim_end_matches([' ', '\t', '.', ':', '“', '"', '('])
+                    .len();
+                (end, rest_trimmed[..end].to_string())
+            })
+            .or_else(|| glued_type(rest_trimmed));
+        if let Some((word_end, type_text)) = typed {
             let at = base + pos + lead;
-            let ty = field(&rest_trimmed[..word_end], at);
+            let ty = Field {
+                text: type_text,
+                span: Span::new(at, at + word_end),
+            };
             let after = &rest_trimmed[word_end..];
             let after_trim = after.trim_start_matches([' ', '\t', ':', '.']);
             let title = (!after_trim.trim().is_empty()).then(|| {
@@ -174,6 +210,25 @@ pub(super) fn cell_pieces(cell: &Field) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// A type word whose spaces a PDF lost, glued to the title ("BÁOCÁOKIỂMTRA …"): its length in
+/// the text and the type as it is spelled.
+pub(super) fn glued_type(text: &str) -> Option<(usize, String)> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        let types = DOC_TYPE_WORDS.map(|t| t.replace(' ', "")).join("|");
+        Regex::new(&format!(r"^(?:{types})")).expect("valid regex")
+    });
+    let m = GLUED.find(text)?;
+    // Glued to what follows, which must be capitals too (no "BÁOCÁOviên").
+    let next = text[m.end()..].chars().next();
+    if !next.is_none_or(|c| c.is_uppercase() || c.is_whitespace()) {
+        return None;
+    }
+    let spelled = DOC_TYPE_WORDS
+        .iter()
+        .find(|t| t.replace(' ', "") == m.as_str())?;
+    Some((m.end(), (*spelled).to_string()))
 }
 
 pub(super) fn push_plain(out: &mut Vec<Piece>, text: &str, start: usize) {

@@ -333,6 +333,9 @@ fn assemble(
         h.title = Some(full);
         body_line = body_line.max(line + 1);
     }
+    if let Some(t) = &mut h.title {
+        t.text = unglue_capitals(&t.text);
+    }
     found.body_line = body_line;
     found
 }
@@ -474,6 +477,18 @@ mod tests {
         // A title that ends before its line does (cut at the opening formula) is whole.
         let h = found("Số: 7/TTr-E D, ngày 3 tháng 4 năm 2012 TỜ TRÌNH Về việc đề nghị khen Kính gửi: Sở\nVề việc đề nghị khen thưởng, lần hai\n").header;
         assert_eq!(text_of(&h.title), Some("Về việc đề nghị khen"));
+    }
+
+    #[test]
+    fn reads_a_type_and_title_whose_spaces_a_pdf_lost() {
+        let h = found("UBND HUYỆN AN LẠC PHÒNG GIÁO DỤC & ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc An Lạc, ngày 09 tháng 11 năm2012BÁOCÁOKẾTQUẢ KIỂM TRA CÔNG NHẬNTRƯỜNGTHCSĐẠTCHUẨN Đơn vị: Trường THCS An Lạc\n").header;
+        assert_eq!(text_of(&h.doc_type), Some("BÁO CÁO"));
+        assert_eq!(
+            text_of(&h.title),
+            Some("KẾT QUẢ KIỂM TRA CÔNG NHẬN TRƯỜNG THCS ĐẠT CHUẨN")
+        );
+        // A type word glued to lower case is no type line.
+        assert!(found("BÁOCÁOviên nộp\n").header.doc_type.is_none());
     }
 
     #[test]

@@ -221,3 +221,107 @@ pub(super) fn title_after(
     let span = parts[0].span.cover(parts[parts.len() - 1].span);
     (Some(Field { text, span }), last + 1)
 }
+
+/// A title in capitals whose spaces a PDF lost ("KẾTQUẢ XÉT DUYỆT"): each run of capitals that is
+/// no syllable but splits one way only, into the fewest listed syllables or common abbreviations,
+/// gets its spaces back. Anything else is left as it is.
+pub(super) fn unglue_capitals(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(' ')
+        .map(|w| split_glued(w).unwrap_or_else(|| w.to_string()))
+        .collect();
+    words.join(" ")
+}
+
+/// Abbreviations that stand glued to syllables in a title ("TRƯỜNGTHCSĐẠT").
+const ABBREVIATIONS: [&str; 8] = ["THCS", "THPT", "GDĐT", "UBND", "HĐND", "GD", "ĐT", "TH"];
+
+/// The one split of `word` into the fewest pieces, when it has one and the word is not itself a
+/// syllable; `None` otherwise (also when two splits tie).
+fn split_glued(word: &str) -> Option<String> {
+    const MIN_LETTERS: usize = 6;
+    const MAX_PIECE: usize = 7;
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < MIN_LETTERS
+        || !chars.iter().all(|c| c.is_alphabetic() && c.is_uppercase())
+        || crate::decode::syllable::is_listed(word)
+    {
+        return None;
+    }
+    // best[i]: (pieces, ways, previous cut) for the first i characters.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; chars.len() + 1];
+    best[0] = Some((0, 1, 0));
+    for end in 1..=chars.len() {
+        for start in end.saturating_sub(MAX_PIECE)..end {
+            let Some((pieces, ways, _)) = best[start] else {
+                continue;
+            };
+            let piece: String = chars[start..end].iter().collect();
+            let known = ABBREVIATIONS.contains(&piece.as_str())
+                || (piece.chars().count() > 1 && crate::decode::syllable::is_listed(&piece));
+            if !known {
+                continue;
+            }
+            let candidate = pieces + 1;
+            best[end] = match best[end] {
+                Some((p, w, cut)) if p == candidate => Some((p, w + ways, cut)),
+                Some((p, w, cut)) if p < candidate => Some((p, w, cut)),
+                _ => Some((candidate, ways, start)),
+            };
+        }
+    }
+    let (pieces, ways, _) = best[chars.len()]?;
+    if pieces < 2 || ways != 1 {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut at = chars.len();
+    while at > 0 {
+        let (_, _, cut) = best[at]?;
+        cuts.push(cut);
+        at = cut;
+    }
+    let mut out = String::new();
+    let mut from = 0;
+    for &cut in cuts
+        .iter()
+        .rev()
+        .skip(1)
+        .chain(std::iter::once(&chars.len()))
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(&chars[from..cut]);
+        from = cut;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_that_lost_their_spaces_get_them_back() {
+        assert_eq!(
+            unglue_capitals("KẾTQUẢ XÉT DUYỆT KHEN THƯỞNG"),
+            "KẾT QUẢ XÉT DUYỆT KHEN THƯỞNG"
+        );
+        assert_eq!(
+            unglue_capitals("XÂY DỰNGTRƯỜNGTHCSĐẠTCHUẨNQUỐCGIA"),
+            "XÂY DỰNG TRƯỜNG THCS ĐẠT CHUẨN QUỐC GIA"
+        );
+        // A syllable, a word of lower case, an abbreviation, a foreign word: left alone.
+        for title in [
+            "NGHIÊNG",
+            "Kếtquả",
+            "HĐND",
+            "COVID-19",
+            "ONLINE",
+            "UBND TỈNH",
+        ] {
+            assert_eq!(unglue_capitals(title), title);
+        }
+    }
+}
