@@ -263,8 +263,9 @@ fn letter_of(ordinal: u32) -> Option<&'static str> {
 
 pub use crate::numerals::{parse_roman, to_roman};
 
-/// Whether a cell is written in capitals (agency names, signature titles).
-fn is_upper_cell(s: &str) -> bool {
+/// Whether a cell is written in capitals (agency names, signature titles): nine letters in
+/// ten at least, and three letters or more.
+pub(crate) fn is_upper_cell(s: &str) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;

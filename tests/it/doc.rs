@@ -16,18 +16,9 @@ const DIR: &str = "tests/fixtures/doc";
 
 /// The font variants rendered as .doc (automatic numbering is not read from .doc lists).
 const DOC_VARIANTS: [Variant; 3] = [
-    Variant {
-        fonts: Fonts::Unicode,
-        auto_numbering: false,
-    },
-    Variant {
-        fonts: Fonts::Tcvn3,
-        auto_numbering: false,
-    },
-    Variant {
-        fonts: Fonts::Vni,
-        auto_numbering: false,
-    },
+    Variant::new(Fonts::Unicode, false),
+    Variant::new(Fonts::Tcvn3, false),
+    Variant::new(Fonts::Vni, false),
 ];
 
 fn run(text: &str) -> Run {

@@ -90,14 +90,8 @@ fn legacy_fonts_decode_to_the_unicode_text() {
     for (name, text) in seeds() {
         let unicode = extract(&seed_docx(&text, VARIANTS[0])).expect("unicode docx");
         for variant in [
-            Variant {
-                fonts: Fonts::Tcvn3,
-                auto_numbering: false,
-            },
-            Variant {
-                fonts: Fonts::Vni,
-                auto_numbering: false,
-            },
+            Variant::new(Fonts::Tcvn3, false),
+            Variant::new(Fonts::Vni, false),
         ] {
             let legacy = extract(&seed_docx(&text, variant)).expect("legacy docx");
             assert!(!legacy.legacy_fonts.is_empty(), "{name}: legacy fonts seen");

@@ -16,18 +16,9 @@ use vblint::container::{self, Kind, Limits, unicode_docx};
 /// the formatted plan.
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let variants = [
-        Variant {
-            fonts: Fonts::Tcvn3,
-            auto_numbering: false,
-        },
-        Variant {
-            fonts: Fonts::Vni,
-            auto_numbering: false,
-        },
-        Variant {
-            fonts: Fonts::Tcvn3,
-            auto_numbering: true,
-        },
+        Variant::new(Fonts::Tcvn3, false),
+        Variant::new(Fonts::Vni, false),
+        Variant::new(Fonts::Tcvn3, true),
     ];
     let mut out = vec![("formatted".to_string(), formatted_docx())];
     for (name, text) in seeds() {
@@ -246,13 +237,7 @@ fn normalize_writes_unicode_docx_files_and_never_over_its_input() {
     let second = dir.join("vni.docx");
     std::fs::write(
         &second,
-        seed_docx(
-            &seeds()[1].1,
-            Variant {
-                fonts: Fonts::Vni,
-                auto_numbering: false,
-            },
-        ),
+        seed_docx(&seeds()[1].1, Variant::new(Fonts::Vni, false)),
     )
     .expect("write");
     let outdir = dir.join("unicode");

@@ -9,7 +9,7 @@
 //! tightest cluster of those anchors. The agency lines are the capitals around that cluster before
 //! the type line; the title follows the type line.
 
-use super::{Field, Header, NumberLine, PlaceDate, cells, strip_emphasis};
+use super::{Field, Header, NumberLine, PlaceDate, cells, is_upper_cell, strip_emphasis};
 use crate::date::Date;
 use crate::source::{SourceFile, Span};
 use regex::Regex;
@@ -154,16 +154,6 @@ fn is_upper_word(w: &str) -> bool {
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
-/// Whether a piece of plain text is in capitals (an agency name).
-fn is_upper_text(s: &str) -> bool {
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
-    }
-    letters >= 3 && upper * 10 >= letters * 9
-}
-
 /// The lines (from, to) of the tightest group of anchors with the most distinct kinds.
 fn best_cluster(
     pieces: &[(usize, Piece)],
@@ -284,7 +274,7 @@ fn assemble(
         .iter()
         .filter(|(l, _)| rank(from).saturating_sub(4) <= rank(*l) && *l <= agency_end)
         .filter_map(|(_, p)| match p {
-            Piece::Plain(f) if is_upper_text(&f.text) => Some(f),
+            Piece::Plain(f) if is_upper_cell(&f.text) => Some(f),
             _ => None,
         })
         .filter(|f| {

@@ -9,7 +9,7 @@ pub(super) fn caps_title_end(t: &str) -> &str {
         LazyLock::new(|| Regex::new(r"\p{Lu}\p{Ll}").expect("valid regex"));
     match TITLE_CASE.find(t) {
         // A caps run of some length, then a title-case word: the text after the title.
-        Some(m) if m.start() >= 12 && is_upper_text(&t[..m.start()]) => t[..m.start()].trim_end(),
+        Some(m) if m.start() >= 12 && is_upper_cell(&t[..m.start()]) => t[..m.start()].trim_end(),
         _ => t,
     }
 }
@@ -121,7 +121,7 @@ pub(super) fn continue_subject(source: &SourceFile, mut idx: usize, subject: &mu
             || BODY_START.is_match(t)
             || LABEL.is_match(t)
             || has_header_anchor(t)
-            || is_upper_text(t)
+            || is_upper_cell(t)
             || crate::segment::MARKER.is_match(t);
         if stop {
             break;
@@ -188,8 +188,8 @@ pub(super) fn title_after(
                 && (LABEL.captures(t).is_some_and(|c| c.get(1).is_some())
                     || t.starts_with('(')
                     || t.chars().count() > 160));
-        let all_caps = is_upper_text(t);
-        let title_caps = parts.iter().all(|p| is_upper_text(&p.text)) && !parts.is_empty();
+        let all_caps = is_upper_cell(t);
+        let title_caps = parts.iter().all(|p| is_upper_cell(&p.text)) && !parts.is_empty();
         let continues = if parts.is_empty() {
             !starts_body
         } else if blank_run > 0 {

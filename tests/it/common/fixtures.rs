@@ -146,6 +146,13 @@ pub struct Variant {
 }
 
 impl Variant {
+    pub const fn new(fonts: Fonts, auto_numbering: bool) -> Variant {
+        Variant {
+            fonts,
+            auto_numbering,
+        }
+    }
+
     pub fn name(&self) -> String {
         let f = match self.fonts {
             Fonts::Unicode => "unicode",
@@ -161,26 +168,11 @@ impl Variant {
 }
 
 pub const VARIANTS: [Variant; 5] = [
-    Variant {
-        fonts: Fonts::Unicode,
-        auto_numbering: false,
-    },
-    Variant {
-        fonts: Fonts::Tcvn3,
-        auto_numbering: false,
-    },
-    Variant {
-        fonts: Fonts::Vni,
-        auto_numbering: false,
-    },
-    Variant {
-        fonts: Fonts::Unicode,
-        auto_numbering: true,
-    },
-    Variant {
-        fonts: Fonts::Tcvn3,
-        auto_numbering: true,
-    },
+    Variant::new(Fonts::Unicode, false),
+    Variant::new(Fonts::Tcvn3, false),
+    Variant::new(Fonts::Vni, false),
+    Variant::new(Fonts::Unicode, true),
+    Variant::new(Fonts::Tcvn3, true),
 ];
 
 /// A run: text as stored, its font (None: inherited) and `w:caps`.
