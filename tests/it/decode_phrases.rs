@@ -306,3 +306,51 @@ fn lost_u_words_that_are_syllables_need_other_damaged_words() {
     let alone = "đơn vò, học trò, con bò";
     assert_eq!(decode_str(alone).text, alone);
 }
+
+#[test]
+fn pdf_text_layer_damage_is_repaired_with_the_documents_evidence() {
+    // ô read as ơ, ò as ị, "uyê" as "u": repaired only where the document has several such
+    // words and keeps the ư of "ươ" elsewhere.
+    let d = decode_str("Phịng Giáo dục hướng dẫn\nLễ tun dương học sinh phổ thơng\nthường xun");
+    assert_eq!(
+        d.text,
+        "Phòng Giáo dục hướng dẫn\nLễ tuyên dương học sinh phổ thông\nthường xuyên"
+    );
+    assert!(
+        d.report
+            .repairs
+            .iter()
+            .all(|r| r.encoding == "pdf-glyphs-changed")
+    );
+    // One such word alone is left as written: it could be a typing slip.
+    let alone = "Lễ tun dương của trường";
+    assert_eq!(decode_str(alone).text, alone);
+    // A TCVN3 conversion that lost its ư keeps no "ươ": there "thơng" is "thương".
+    let d = decode_str("Hớng dẫn khen thởng\nyêu thơng\nnhà trờng");
+    assert_eq!(d.text, "Hướng dẫn khen thưởng\nyêu thương\nnhà trường");
+    // "ƣ" for ư is no Vietnamese letter: repaired on the word alone.
+    let d = decode_str("Phƣơng hƣớng");
+    assert_eq!(d.text, "Phương hướng");
+    assert_eq!(
+        (d.report.repairs[0].encoding.as_str(), d.report.repairs[0].column),
+        ("pdf-glyphs-changed", 1)
+    );
+}
+
+#[test]
+fn displaced_tone_marks_go_back_to_their_words() {
+    let line = "V/v tinh hình thiêt hai \u{300} \u{323} \u{323} do mưa bão";
+    let d = decode_str(line);
+    assert_eq!(d.text, "V/v tình hình thiệt hại do mưa bão");
+    let r = &d.report.repairs[0];
+    assert_eq!(
+        (r.encoding.as_str(), r.column, r.end_column),
+        ("pdf-tones-displaced", 5, 30)
+    );
+    assert_eq!(r.repaired, "tình hình thiệt hại");
+    // A second decode changes nothing.
+    assert_eq!(decode_str(&d.text).text, d.text);
+    // One mark after a space is left alone.
+    let one = "a \u{300} b";
+    assert_eq!(decode_str(one).text, one);
+}

@@ -11,8 +11,10 @@
 //! The input is the NFC lines of the reading; the output one optional [`LineRepair`] per line,
 //! which [`super::finish`] turns into text, column maps and the report.
 
+pub mod glyph;
 pub mod mojibake;
 pub mod residue;
+pub mod tones;
 pub mod words;
 
 pub use words::{needs_look, repair_line};
@@ -33,6 +35,10 @@ pub enum Damage {
     LostU,
     /// VNI one-byte letters left as Latin-1 in Unicode text ("đònh", [`super::residue`]).
     VniResidue,
+    /// Letters a PDF's text layer changed: ô as ơ, ò as ị, "uyê" as "u" ([`glyph`]).
+    GlyphLoss,
+    /// Tone marks a PDF's text layer moved to the end of the line ([`tones`]).
+    TonesDisplaced,
 }
 
 impl Damage {
@@ -48,6 +54,8 @@ impl Damage {
             Damage::SoftHyphenU => "tcvn3-u-as-soft-hyphen",
             Damage::LostU => "tcvn3-u-lost",
             Damage::VniResidue => "vni-letters-left",
+            Damage::GlyphLoss => "pdf-glyphs-changed",
+            Damage::TonesDisplaced => "pdf-tones-displaced",
         }
     }
 
@@ -62,6 +70,10 @@ impl Damage {
             Damage::SoftHyphenU => "chữ ư của TCVN3 còn là dấu gạch mềm U+00AD",
             Damage::LostU => "chữ ư của TCVN3 bị mất khi chuyển mã",
             Damage::VniResidue => "chữ một byte của VNI (ị, ỉ, ĩ, ỵ) còn ở dạng Latin-1",
+            Damage::GlyphLoss => {
+                "chữ bị đổi khi lấy văn bản từ PDF (ô thành ơ, ò thành ị, uyê thành u)"
+            }
+            Damage::TonesDisplaced => "dấu thanh bị tách khỏi chữ khi lấy văn bản từ PDF",
         }
     }
 
@@ -70,7 +82,12 @@ impl Damage {
         match self {
             Damage::Tcvn3 => Some(charsets::tcvn3()),
             Damage::Vni => Some(charsets::vni()),
-            Damage::Utf8 | Damage::SoftHyphenU | Damage::LostU | Damage::VniResidue => None,
+            Damage::Utf8
+            | Damage::SoftHyphenU
+            | Damage::LostU
+            | Damage::VniResidue
+            | Damage::GlyphLoss
+            | Damage::TonesDisplaced => None,
         }
     }
 
@@ -79,14 +96,22 @@ impl Damage {
     pub const LEGACY: [Damage; 2] = [Damage::Tcvn3, Damage::Vni];
 
     /// Every damage.
-    pub const ALL: [Damage; 6] = [
+    pub const ALL: [Damage; 8] = [
         Damage::Tcvn3,
         Damage::Vni,
         Damage::Utf8,
         Damage::SoftHyphenU,
         Damage::LostU,
         Damage::VniResidue,
+        Damage::GlyphLoss,
+        Damage::TonesDisplaced,
     ];
+
+    /// Whether the damage is one of a PDF's text layer, which the PDF itself most likely does not
+    /// show.
+    pub fn from_pdf_text_layer(self) -> bool {
+        matches!(self, Damage::GlyphLoss | Damage::TonesDisplaced)
+    }
 
     /// The damage of a label ([`Damage::label`]).
     pub fn from_label(label: &str) -> Option<Damage> {
@@ -132,6 +157,40 @@ pub struct DocumentRepair {
     pub damage: Option<Damage>,
 }
 
+/// The first look at a line: its words re-read as legacy damage (as `mode`, if given), then
+/// displaced tone marks put back.
+fn first_look(line: &str, mode: Option<Damage>) -> (Option<LineRepair>, LineStats) {
+    let (rep, st) = repair_line(line, mode);
+    let base = rep.as_ref().map_or(line, |r| r.text.as_str());
+    let tones = tones::repair_line(base);
+    (then(rep, tones), st)
+}
+
+/// A repair of the text `first` made (or of the given line, if none): the two as one repair of
+/// the given line, with the second's spans moved to the given line's columns.
+pub fn then(first: Option<LineRepair>, second: Option<LineRepair>) -> Option<LineRepair> {
+    let Some(second) = second else {
+        return first;
+    };
+    let Some(first) = first else {
+        return Some(second);
+    };
+    let mut spans = first.spans;
+    for sp in second.spans {
+        spans.push(SpanRepair {
+            start: first.map.original_column(sp.start),
+            end: first.map.original_column(sp.end),
+            ..sp
+        });
+    }
+    spans.sort_by_key(|sp| sp.start);
+    Some(LineRepair {
+        map: second.map.then(&first.map),
+        text: second.text,
+        spans,
+    })
+}
+
 /// Repairs the NFC lines of a document.
 pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     let mut repaired: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
@@ -140,7 +199,7 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     // The first word-level repair of each line, kept for the residue pass (the same call again).
     let mut first: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
     for line in lines {
-        let (rep, st) = repair_line(line, None);
+        let (rep, st) = first_look(line, None);
         first.push(rep.clone());
         let (rep, rst) = residue::after(line, rep, Evidence::default());
         stats.push(st);
@@ -158,7 +217,7 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     if damage.is_some() {
         for (i, line) in lines.iter().enumerate() {
             if let Some(d) = forced(i) {
-                let (rep, _) = repair_line(line, Some(d));
+                let (rep, _) = first_look(line, Some(d));
                 let (rep, _) = residue::after(line, rep, Evidence::default());
                 if rep.is_some() {
                     repaired[i] = rep;
@@ -169,15 +228,22 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     // Lost ư that leaves a possible syllable ("Ngời") is repaired where other words lost theirs.
     let lost_u: u32 = residue_stats.iter().map(|r| r.lost_u_confident).sum();
     let vni: u32 = residue_stats.iter().map(|r| r.vni_confident).sum();
+    let glyph_words: u32 = residue_stats.iter().map(|r| r.glyph_words).sum();
+    // Counted only when it can matter: most documents have no glyph-loss word.
+    let glyph = glyph_words >= 2 && {
+        let intact: u32 = lines.iter().map(|l| glyph::intact_uo(l)).sum();
+        glyph::document_has_glyph_loss(glyph_words, intact, lost_u)
+    };
     for (i, rst) in residue_stats.iter().enumerate() {
         let evidence = Evidence {
             lost_u: lost_u >= 2 || rst.lost_u_confident > 0,
             vni: vni >= 2 || rst.vni_confident > 0,
+            glyph: glyph && rst.glyph_words > 0,
         };
-        if evidence.lost_u || evidence.vni {
+        if evidence.lost_u || evidence.vni || evidence.glyph {
             let rep = match forced(i) {
                 None => first[i].take(),
-                Some(d) => repair_line(lines[i], Some(d)).0,
+                Some(d) => first_look(lines[i], Some(d)).0,
             };
             let (rep, _) = residue::after(lines[i], rep, evidence);
             if rep.is_some() {

@@ -14,6 +14,7 @@
 //! repaired into a listed syllable only when the document has other words that lost their ư
 //! (`lost_u_context`).
 
+use super::glyph::{self, circumflex_for};
 use super::{Damage, LineRepair, SpanRepair};
 use crate::decode::syllable::{self, Plausibility};
 use crate::decode::viet;
@@ -43,16 +44,6 @@ fn is_o_horn(c: char) -> bool {
     viet::vowel(c).is_some_and(|v| v.family == 8)
 }
 
-/// The ô-family letter with the tone and case of an ơ-family one ("ờ" → "ồ").
-fn circumflex_for(c: char) -> char {
-    const HORN: &str = "ơờớởỡợƠỜỚỞỠỢ";
-    const HAT: &str = "ôồốổỗộÔỒỐỔỖỘ";
-    HORN.chars()
-        .position(|h| h == c)
-        .and_then(|i| HAT.chars().nth(i))
-        .unwrap_or(c)
-}
-
 /// Whether a line can hold any of this module's damage; the whole cost for most lines.
 #[inline]
 pub fn needs_look(line: &str) -> bool {
@@ -68,6 +59,8 @@ pub fn needs_look(line: &str) -> bool {
         let (hit, len) = match x {
             // U+00AD soft hyphen.
             0xC2 => (y == 0xAD, 2),
+            // ƣ Ƣ, a PDF font's ư (see [`glyph`]).
+            0xC6 if matches!(y, 0xA2 | 0xA3) => (true, 2),
             // ò Ò æ Æ ó Ó î Î.
             0xC3 => (
                 matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
@@ -117,6 +110,7 @@ fn any_word_may_change(line: &str) -> bool {
         let y = b.get(i + 1).copied().unwrap_or(0);
         let (marked, len) = match x {
             0xC2 if y == 0xAD => return true,
+            0xC6 if matches!(y, 0xA2 | 0xA3) => return true,
             // ò Ò æ Æ ó Ó î Î.
             0xC3 => (
                 matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
@@ -144,7 +138,7 @@ fn any_word_may_change(line: &str) -> bool {
 
 /// A character of a word in the sense of [`words`].
 fn is_word_part(c: char) -> bool {
-    c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some()
+    c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some() || glyph::is_oi(c)
 }
 
 /// The byte range of the word (see [`words`]) around byte `at`, which starts a word character.
@@ -185,6 +179,9 @@ pub struct ResidueStats {
     pub lost_u_confident: u32,
     /// Words repaired as VNI letters left (no syllable as written, one repaired).
     pub vni_confident: u32,
+    /// Words with a reading as a PDF's changed glyphs ([`glyph`]), repaired only on the evidence
+    /// of the whole document.
+    pub glyph_words: u32,
 }
 
 /// What the rest of the document says: whether it has words that surely lost their ư, or surely
@@ -193,6 +190,8 @@ pub struct ResidueStats {
 pub struct Evidence {
     pub lost_u: bool,
     pub vni: bool,
+    /// The document's text layer changed glyphs ([`glyph::document_has_glyph_loss`]).
+    pub glyph: bool,
 }
 
 /// A word of the line: char range (letters and soft hyphens).
@@ -200,8 +199,7 @@ fn words(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, &c) in chars.iter().enumerate() {
-        let part = c == SOFT_HYPHEN || viet::is_viet_letter(c) || vni_residue(c).is_some();
-        match (part, start) {
+        match (is_word_part(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, i));
@@ -238,7 +236,7 @@ fn score(word: &str, buf: &mut String) -> Plausibility {
 }
 
 /// One proposed edit: char range of the line, replacement, damage.
-type Edit = (usize, usize, String, Damage);
+pub(super) type Edit = (usize, usize, String, Damage);
 
 /// Repairs a word with soft hyphens for ư, if the result is a syllable.
 fn soft_hyphen_word(w: &[char], buf: &mut String) -> Option<String> {
@@ -367,13 +365,18 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
 /// repair, if anything changed, and what was found.
 pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
     let mut stats = ResidueStats::default();
+    if !evidence.glyph {
+        stats.glyph_words = glyph::count(line);
+    }
     // With lost-ư evidence, short words without any mark ("nh" for "như") are looked at too.
     let look = if evidence.lost_u || evidence.vni {
         !line.is_ascii() || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))
     } else {
         needs_look(line)
     };
-    if !look || (!evidence.lost_u && !evidence.vni && !any_word_may_change(line)) {
+    let glyph_look = evidence.glyph && glyph::may_hold(line);
+    let with_evidence = evidence.lost_u || evidence.vni || evidence.glyph;
+    if !glyph_look && (!look || (!with_evidence && !any_word_may_change(line))) {
         return (None, stats);
     }
     let chars: Vec<char> = line.chars().collect();
@@ -412,7 +415,13 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
                 continue;
             }
         }
-        if let Some((fixed, confident)) = lost_u_word(w, &mut buf) {
+        if let Some(fixed) = glyph::oi_reading(w, &mut buf) {
+            edits.push((s, e, fixed, Damage::GlyphLoss));
+        } else if evidence.glyph
+            && let Some(fixed) = glyph::reading(w, &mut buf)
+        {
+            edits.push((s, e, fixed, Damage::GlyphLoss));
+        } else if let Some((fixed, confident)) = lost_u_word(w, &mut buf) {
             if confident {
                 stats.lost_u_confident += 1;
             }
@@ -438,7 +447,7 @@ pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, Resid
 }
 
 /// Builds the repaired line, its column map and span records from char-range edits.
-fn apply(chars: &[char], edits: &[Edit]) -> LineRepair {
+pub(super) fn apply(chars: &[char], edits: &[Edit]) -> LineRepair {
     let mut text = String::with_capacity(chars.len() * 3);
     let mut anchors = vec![(0u32, 0u32)];
     let mut spans = Vec::with_capacity(edits.len());
@@ -470,7 +479,7 @@ fn apply(chars: &[char], edits: &[Edit]) -> LineRepair {
 }
 
 /// Runs this module's repair after the cp1252 repair of a line: `first` is that repair (of `given`,
-/// if any). The spans of the second repair are moved to `given`'s columns.
+/// if any).
 pub fn after(
     given: &str,
     first: Option<LineRepair>,
@@ -478,29 +487,7 @@ pub fn after(
 ) -> (Option<LineRepair>, ResidueStats) {
     let base = first.as_ref().map_or(given, |f| f.text.as_str());
     let (second, stats) = repair_line(base, evidence);
-    let Some(second) = second else {
-        return (first, stats);
-    };
-    let Some(first) = first else {
-        return (Some(second), stats);
-    };
-    let mut spans = first.spans;
-    for sp in second.spans {
-        spans.push(SpanRepair {
-            start: first.map.original_column(sp.start),
-            end: first.map.original_column(sp.end),
-            ..sp
-        });
-    }
-    spans.sort_by_key(|sp| sp.start);
-    (
-        Some(LineRepair {
-            map: second.map.then(&first.map),
-            text: second.text,
-            spans,
-        }),
-        stats,
-    )
+    (super::then(first, second), stats)
 }
 
 #[cfg(test)]
@@ -511,6 +498,7 @@ mod tests {
         let evidence = Evidence {
             lost_u: ctx,
             vni: ctx,
+            glyph: false,
         };
         repair_line(line, evidence)
             .0
@@ -580,7 +568,7 @@ mod tests {
         /// The pre-check never skips a line that the full look would repair.
         #[test]
         fn pre_check_is_conservative(
-            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜòóæîÒÓÆÎôồàá\u{AD}]{0,2}[nNcCguUh]{0,2}[ ,.]{0,2}){0,8}"
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜòóæîÒÓÆÎôồàáƣƢ\u{AD}]{0,2}[nNcCguUh]{0,2}[ ,.]{0,2}){0,8}"
         ) {
             if !any_word_may_change(&line) {
                 proptest::prop_assert!(repair_line(&line, Evidence::default()).0.is_none());
@@ -603,6 +591,7 @@ mod tests {
         let evidence = Evidence {
             lost_u: true,
             vni: false,
+            glyph: false,
         };
         let (r, _) = repair_line("a Hớng", evidence);
         let r = r.unwrap();

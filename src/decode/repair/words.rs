@@ -282,7 +282,11 @@ fn strong_evidence(found: &str, cand: &str, damage: Damage, buf: &mut String) ->
         Damage::Utf8 => true,
         Damage::Vni => cand.chars().count() < found.chars().count(),
         Damage::Tcvn3 => syllable::lexicon_rank_with(cand, buf).is_some_and(|r| r < VERY_COMMON),
-        Damage::SoftHyphenU | Damage::LostU | Damage::VniResidue => false,
+        Damage::SoftHyphenU
+        | Damage::LostU
+        | Damage::VniResidue
+        | Damage::GlyphLoss
+        | Damage::TonesDisplaced => false,
     }
 }
 

@@ -1,0 +1,310 @@
+//! Letters a PDF's text layer changed: the text a document viewer extracts from some PDFs maps a
+//! few glyphs of the font to the wrong letters, always the same way:
+//!
+//! - ô becomes ơ, tone and case kept: "phổ thơng", "ngồi cơng lập", "SƠNG CƠNG";
+//! - ò becomes ị: "Phịng Giáo dục";
+//! - "uyê" becomes "u": "tun dương" for "tuyên dương", "thường xun" for "thường xuyên";
+//! - ư becomes U+01A3 "ƣ" (Latin oi), capital U+01A2 "Ƣ": "phƣơng hƣớng".
+//!
+//! "ƣ" is no Vietnamese letter, so a word with it is repaired on its own evidence
+//! ([`oi_reading`]).
+//! The word alone rarely decides: "thơng" is as well the "thương" of a TCVN3 conversion that lost
+//! its ư ([`super::residue`]), and "tun" is a possible syllable. So these words are repaired only
+//! with the evidence of the whole document ([`document_has_glyph_loss`]): several such words, and
+//! the ư of "ươ" kept elsewhere (a conversion that loses ư loses it in every "ươ").
+//!
+//! A word is repaired only when as written it is no listed syllable and the repaired one is; a
+//! word with ô → ơ only when as written it is no syllable at all ("ơng", "ơc" are no rhymes), so
+//! "ơn", "mới", "lớp" are never touched.
+
+use crate::decode::syllable::{self, Plausibility};
+use crate::decode::viet;
+
+/// The ô-family letter with the tone and case of an ơ-family one ("ờ" → "ồ").
+pub fn circumflex_for(c: char) -> char {
+    const HORN: &str = "ơờớởỡợƠỜỚỞỠỢ";
+    const HAT: &str = "ôồốổỗộÔỒỐỔỖỘ";
+    HORN.chars()
+        .position(|h| h == c)
+        .and_then(|i| HAT.chars().nth(i))
+        .unwrap_or(c)
+}
+
+/// The letters some PDF fonts give for ư and Ư.
+pub fn is_oi(c: char) -> bool {
+    matches!(c, 'ƣ' | 'Ƣ')
+}
+
+/// A letter of the ơ family (any tone, any case).
+fn is_o_horn(c: char) -> bool {
+    viet::vowel(c).is_some_and(|v| v.family == 8)
+}
+
+/// Whether a line may hold a word of this damage; a byte scan, the whole cost for most lines.
+/// Looks for ị/Ị, an ơ-family letter before "n"/"c", and "un"/"UN" ending a word.
+pub fn may_hold(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        match x {
+            b'u' | b'U' => {
+                let n = b.get(i + 1).copied();
+                let after = b.get(i + 2).copied();
+                if matches!(n, Some(b'n' | b'N'))
+                    && after.is_none_or(|a| !a.is_ascii_alphabetic())
+                    && i > 0
+                    && b[i - 1].is_ascii_alphabetic()
+                {
+                    return true;
+                }
+                i += 1;
+            }
+            0..=0x7F => i += 1,
+            // ƣ Ƣ (U+01A2, U+01A3); ơ Ơ before n/c.
+            0xC6 if matches!(b.get(i + 1), Some(0xA2 | 0xA3)) => return true,
+            0xC6 => {
+                let horn = matches!(b.get(i + 1), Some(0xA0 | 0xA1));
+                if horn && matches!(b.get(i + 2), Some(b'n' | b'N' | b'c' | b'C')) {
+                    return true;
+                }
+                i += 2;
+            }
+            0xE1 => {
+                let y = b.get(i + 1).copied();
+                let z = b.get(i + 2).copied();
+                // ị Ị (U+1ECA, U+1ECB).
+                if y == Some(0xBB) && matches!(z, Some(0x8A | 0x8B)) {
+                    return true;
+                }
+                // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3) before n/c.
+                if y == Some(0xBB)
+                    && matches!(z, Some(0x9A..=0xA3))
+                    && matches!(b.get(i + 3), Some(b'n' | b'N' | b'c' | b'C'))
+                {
+                    return true;
+                }
+                i += 3;
+            }
+            0xC0..=0xDF => i += 2,
+            0xE0..=0xEF => i += 3,
+            _ => i += 4,
+        }
+    }
+    false
+}
+
+/// The word with the char at `at` replaced by `c`.
+fn with_char(w: &[char], at: usize, c: char) -> String {
+    w.iter()
+        .enumerate()
+        .map(|(i, &x)| if i == at { c } else { x })
+        .collect()
+}
+
+/// The reading of a word with "ƣ" for ư, when that is a syllable.
+pub fn oi_reading(w: &[char], buf: &mut String) -> Option<String> {
+    if !w.iter().any(|&c| is_oi(c)) {
+        return None;
+    }
+    let cand: String = w
+        .iter()
+        .map(|&c| match c {
+            'ƣ' => 'ư',
+            'Ƣ' => 'Ư',
+            c => c,
+        })
+        .collect();
+    (syllable::classify(&cand, buf) >= Plausibility::Possible).then_some(cand)
+}
+
+/// The glyph-loss reading of a word, if it has one: the word it was before the text layer
+/// changed it.
+pub fn reading(w: &[char], buf: &mut String) -> Option<String> {
+    if let Some(cand) = oi_reading(w, buf) {
+        return Some(cand);
+    }
+    let word: String = w.iter().collect();
+    let found = syllable::classify(&word, buf);
+    if found == Plausibility::Common {
+        return None;
+    }
+    // ô read as ơ: only a word that is no syllable, with no ư before the ơ ("ươ" is intact).
+    if let Some(at) = w.iter().position(|&c| is_o_horn(c)) {
+        let after_u = at > 0 && matches!(w[at - 1], 'ư' | 'Ư');
+        if found == Plausibility::No && !after_u {
+            let cand = with_char(w, at, circumflex_for(w[at]));
+            return syllable::is_listed(&cand).then_some(cand);
+        }
+        return None;
+    }
+    // ò read as ị.
+    if let Some(at) = w.iter().position(|&c| matches!(c, 'ị' | 'Ị')) {
+        let cand = with_char(w, at, if w[at] == 'ị' { 'ò' } else { 'Ò' });
+        return syllable::is_listed(&cand).then_some(cand);
+    }
+    uyen_reading(w)
+}
+
+/// "uyê" read as "u": a word of ASCII letters that ends in "un" after an onset ("tun", "XUN").
+fn uyen_reading(w: &[char]) -> Option<String> {
+    let n = w.len();
+    if !(3..=4).contains(&n) || !w.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let (u, last) = (w[n - 2], w[n - 1]);
+    if !matches!((u, last), ('u', 'n') | ('U', 'N')) {
+        return None;
+    }
+    let onset = &w[..n - 2];
+    if onset.iter().any(|c| "aeiouyAEIOUY".contains(*c)) {
+        return None;
+    }
+    let upper = u == 'U';
+    let mut cand: String = onset.iter().collect();
+    cand.push_str(if upper { "UYÊN" } else { "uyên" });
+    syllable::is_listed(&cand).then_some(cand)
+}
+
+/// How many words of a line have a glyph-loss reading.
+pub fn count(line: &str) -> u32 {
+    if !may_hold(line) {
+        return 0;
+    }
+    let mut buf = String::with_capacity(32);
+    let chars: Vec<char> = line.chars().collect();
+    let found = words(&chars)
+        .into_iter()
+        .filter(|&(s, e)| reading(&chars[s..e], &mut buf).is_some());
+    found.count() as u32
+}
+
+/// The char ranges of the words of a line: Vietnamese letters and the letters this damage leaves.
+pub fn words(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (viet::is_viet_letter(c) || is_oi(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, chars.len()));
+    }
+    out
+}
+
+/// How many words of a line keep the ư of "ươ" ("trường", "ĐƯỢC"): what a conversion that lost
+/// its ư could not have left.
+pub fn intact_uo(line: &str) -> u32 {
+    let mut n = 0;
+    let mut prev = ' ';
+    for c in line.chars() {
+        if matches!(prev, 'ư' | 'Ư') && is_o_horn(c) {
+            n += 1;
+        }
+        prev = c;
+    }
+    n
+}
+
+/// Whether a document's text lost glyphs this way: at least two words with such a reading, and
+/// more words that keep the ư of "ươ" than words that surely lost it (a TCVN3 conversion that
+/// lost ư keeps none).
+pub fn document_has_glyph_loss(glyph_words: u32, intact_uo: u32, lost_u_words: u32) -> bool {
+    glyph_words >= 2 && intact_uo >= 2 && intact_uo > lost_u_words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(w: &str) -> Option<String> {
+        let chars: Vec<char> = w.chars().collect();
+        reading(&chars, &mut String::new())
+    }
+
+    #[test]
+    fn readings_of_changed_glyphs() {
+        assert_eq!(read("thơng").as_deref(), Some("thông"));
+        assert_eq!(read("cơng").as_deref(), Some("công"));
+        assert_eq!(read("SƠNG").as_deref(), Some("SÔNG"));
+        assert_eq!(read("Phịng").as_deref(), Some("Phòng"));
+        assert_eq!(read("PHỊNG").as_deref(), Some("PHÒNG"));
+        assert_eq!(read("tun").as_deref(), Some("tuyên"));
+        assert_eq!(read("xun").as_deref(), Some("xuyên"));
+        assert_eq!(read("chun").as_deref(), Some("chuyên"));
+        assert_eq!(read("TUN").as_deref(), Some("TUYÊN"));
+        assert_eq!(read("phƣơng").as_deref(), Some("phương"));
+        assert_eq!(read("TRƢỜNG").as_deref(), Some("TRƯỜNG"));
+        assert_eq!(read("Ƣu").as_deref(), Some("Ưu"));
+    }
+
+    #[test]
+    fn correct_words_have_no_reading() {
+        for w in [
+            "ơn",
+            "mới",
+            "lớp",
+            "thương",
+            "trường",
+            "phòng",
+            "công",
+            "thông",
+            "bún",
+            "hun",
+            "un",
+            "Sun",
+            "run",
+            "định",
+            "ngồi",
+            "huấn",
+        ] {
+            assert_eq!(read(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn pre_check_sees_every_word_with_a_reading() {
+        for line in [
+            "phổ thơng",
+            "PHỊNG GD",
+            "Lễ tun dương.",
+            "thường xun, và",
+            "SƠNG CƠNG",
+            "phƣơng hƣớng",
+        ] {
+            assert!(may_hold(line), "{line}");
+            assert!(count(line) >= 1, "{line}");
+        }
+        for line in ["Trường Tiểu học", "ơn nghĩa, mới", "phòng họp"] {
+            assert!(!may_hold(line) || count(line) == 0, "{line}");
+        }
+    }
+
+    #[test]
+    fn evidence_needs_kept_u_and_several_words() {
+        assert!(document_has_glyph_loss(2, 5, 0));
+        assert!(!document_has_glyph_loss(1, 5, 0));
+        // A TCVN3 conversion that lost its ư keeps no "ươ".
+        assert!(!document_has_glyph_loss(6, 0, 3));
+        assert!(!document_has_glyph_loss(6, 2, 4));
+    }
+
+    proptest::proptest! {
+        /// The pre-check never hides a word that has a reading.
+        #[test]
+        fn pre_check_is_conservative(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜịỊuUôòƣƢ]{0,2}[nNcCguUh]{0,2}[ ,.”]{0,2}){0,8}"
+        ) {
+            if !may_hold(&line) {
+                proptest::prop_assert_eq!(count(&line), 0);
+            }
+        }
+    }
+}
