@@ -332,7 +332,10 @@ fn pdf_text_layer_damage_is_repaired_with_the_documents_evidence() {
     let d = decode_str("Phƣơng hƣớng");
     assert_eq!(d.text, "Phương hướng");
     assert_eq!(
-        (d.report.repairs[0].encoding.as_str(), d.report.repairs[0].column),
+        (
+            d.report.repairs[0].encoding.as_str(),
+            d.report.repairs[0].column
+        ),
         ("pdf-glyphs-changed", 1)
     );
 }

@@ -228,9 +228,11 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
     // Lost ư that leaves a possible syllable ("Ngời") is repaired where other words lost theirs.
     let lost_u: u32 = residue_stats.iter().map(|r| r.lost_u_confident).sum();
     let vni: u32 = residue_stats.iter().map(|r| r.vni_confident).sum();
-    let glyph_words: u32 = residue_stats.iter().map(|r| r.glyph_words).sum();
+    let glyph_words = residue_stats
+        .iter()
+        .fold(glyph::GlyphWords::default(), |a, r| a + r.glyph_words);
     // Counted only when it can matter: most documents have no glyph-loss word.
-    let glyph = glyph_words >= 2 && {
+    let glyph = glyph_words.all >= 2 && {
         let intact: u32 = lines.iter().map(|l| glyph::intact_uo(l)).sum();
         glyph::document_has_glyph_loss(glyph_words, intact, lost_u)
     };
@@ -238,7 +240,7 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
         let evidence = Evidence {
             lost_u: lost_u >= 2 || rst.lost_u_confident > 0,
             vni: vni >= 2 || rst.vni_confident > 0,
-            glyph: glyph && rst.glyph_words > 0,
+            glyph: glyph && rst.glyph_words.all > 0,
         };
         if evidence.lost_u || evidence.vni || evidence.glyph {
             let rep = match forced(i) {

@@ -181,7 +181,7 @@ pub struct ResidueStats {
     pub vni_confident: u32,
     /// Words with a reading as a PDF's changed glyphs ([`glyph`]), repaired only on the evidence
     /// of the whole document.
-    pub glyph_words: u32,
+    pub glyph_words: glyph::GlyphWords,
 }
 
 /// What the rest of the document says: whether it has words that surely lost their ư, or surely
