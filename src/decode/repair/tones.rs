@@ -41,8 +41,11 @@ fn mark_tone(c: char) -> Option<Tone> {
 /// Whether a line may hold a run of displaced marks: a space followed by a combining tone mark.
 pub fn may_hold(line: &str) -> bool {
     let b = line.as_bytes();
-    b.windows(3)
-        .any(|w| w[0] == b' ' && w[1] == 0xCC && matches!(w[2], 0x80 | 0x81 | 0x83 | 0x89 | 0xA3))
+    // Every combining tone mark is encoded 0xCC 0x..: most lines have no 0xCC byte at all.
+    b.contains(&0xCC)
+        && b.windows(3).any(|w| {
+            w[0] == b' ' && w[1] == 0xCC && matches!(w[2], 0x80 | 0x81 | 0x83 | 0x89 | 0xA3)
+        })
 }
 
 /// A run of displaced marks: char range (from the space before the first mark to after the last)
