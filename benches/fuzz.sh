@@ -15,6 +15,7 @@ TARGETS=("$@")
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 ROOT=$PWD
+mkdir -p fuzz/artifacts
 for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   case $t in
@@ -37,7 +38,9 @@ PY
   (cd "$work" && "$ROOT/fuzz/target/x86_64-unknown-linux-gnu/release/$t" \
       -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
       -artifact_prefix="$ROOT/fuzz/artifacts/$t-" "$ROOT/fuzz/corpus/$t" </dev/null >"$log" 2>&1) || true
-  stats=$(grep -E '^#[0-9]+' "$log" | tail -1)
+  # libFuzzer refuses to start on a bad argument: say so rather than stop the campaign.
+  stats=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+  [ -n "$stats" ] || { echo "$t: did not run:"; head -3 "$log"; }
   echo "$t: ${stats:-no stats}"
   grep -E 'Done [0-9]+ runs|SUMMARY|panicked|deadly signal|timeout' "$log" | head -5 || true
   rm -rf "$work"

@@ -2,7 +2,7 @@
 //! few glyphs of the font to the wrong letters, always the same way:
 //!
 //! - ô becomes ơ, tone and case kept: "phổ thơng", "ngồi cơng lập", "SƠNG CƠNG";
-//! - ò becomes ị: "Phịng Giáo dục";
+//! - ò becomes ị: "Phịng Giáo dục" (not looked for before "a": "địa" is a word, "hịa" is left);
 //! - "uyê" becomes "u": "tun dương" for "tuyên dương", "thường xun" for "thường xuyên";
 //! - ư becomes U+01A3 "ƣ" (Latin oi), capital U+01A2 "Ƣ": "phƣơng hƣớng".
 //!
@@ -41,65 +41,74 @@ fn is_o_horn(c: char) -> bool {
 }
 
 /// Whether a line may hold a word of this damage; a byte scan, the whole cost for most lines.
-/// Looks for "ƣ"/"Ƣ"; ị/Ị before "n", "a" or "i" ("Phịng", "cịn", "hịa", "địi"); an ơ-family letter before
+/// Looks for "ƣ"/"Ƣ"; ị/Ị before "ng", "n" or "i" ("Phịng", "cịn", "địi"); an ơ-family letter before
 /// "ng", "nh", "c" or "u", which no syllable has ("thơng", "cơng"; "lớn", "hơn" are words), and
 /// not after ư ("trường"); and "un"/"UN" ending a word.
 pub fn may_hold(line: &str) -> bool {
     let b = line.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    word_ends_in_un(b) || memchr::memchr2_iter(0xC6, 0xE1, b).any(|i| letter_at(b, i))
+}
+
+/// Whether a word ends in "un" or "UN" after a letter (memchr's vector search for the two bytes:
+/// most lines have none).
+pub fn word_ends_in_un(b: &[u8]) -> bool {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new(b"un"),
+            memchr::memmem::Finder::new(b"UN"),
+        ]
+    });
+    finders
+        .iter()
+        .any(|f| f.find_iter(b).any(|i| un_ends_word_at(b, i + 1)))
+}
+
+/// Whether the "n" or "N" at byte `i` ends a word "…un" or "…UN" after a letter ("tun", "XUN").
+#[inline]
+pub fn un_ends_word_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    i >= 2
+        && matches!((b[i - 1], b[i]), (b'u', b'n') | (b'U', b'N'))
+        && b[i - 2].is_ascii_alphabetic()
+        && !at(i + 1).is_ascii_alphabetic()
+}
+
+/// Whether the char starting at byte `i` (lead byte 0xC6 or 0xE1, which are never continuation
+/// bytes) is a letter of [`may_hold`] in a place where it may be this damage.
+#[inline]
+pub fn letter_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
     // After an ơ: "ng", "nh", "c", "u" in either case.
-    let no_rhyme = |i: usize| match at(i) | 0x20 {
-        b'n' => matches!(at(i + 1) | 0x20, b'g' | b'h'),
+    let no_rhyme = |k: usize| match at(k) | 0x20 {
+        b'n' => matches!(at(k + 1) | 0x20, b'g' | b'h'),
         b'c' | b'u' => true,
         _ => false,
     };
+    // After an ị: the "ng", "n" or "i" of "Phịng", "cịn", "địi" — not the "nh" of "định", nor
+    // the "a" of "địa" (a "hịa" for "hòa" is left: "ịa" is too common a rhyme to look at).
+    let ong_on_oi = |k: usize| match at(k) | 0x20 {
+        b'n' => at(k + 1) | 0x20 == b'g' || !at(k + 1).is_ascii_alphabetic(),
+        b'i' => true,
+        _ => false,
+    };
     // Before an ơ: ư, the "ươ" of "trường", "được" (intact, and the commonest case by far).
-    let after_u = |i: usize| i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        match x {
-            b'u' | b'U' => {
-                if matches!(at(i + 1), b'n' | b'N')
-                    && !at(i + 2).is_ascii_alphabetic()
-                    && i > 0
-                    && b[i - 1].is_ascii_alphabetic()
-                {
-                    return true;
-                }
-                i += 1;
-            }
-            0..=0x7F => i += 1,
-            0xC6 => {
-                let y = at(i + 1);
-                // ƣ Ƣ (U+01A2, U+01A3); ơ Ơ (U+01A0, U+01A1).
-                let horn = matches!(y, 0xA0 | 0xA1) && !after_u(i) && no_rhyme(i + 2);
-                if matches!(y, 0xA2 | 0xA3) || horn {
-                    return true;
-                }
-                i += 2;
-            }
-            0xE1 => {
-                let (y, z) = (at(i + 1), at(i + 2));
-                // ị Ị (U+1ECA, U+1ECB) before n or a.
-                if y == 0xBB
-                    && matches!(z, 0x8A | 0x8B)
-                    && matches!(at(i + 3) | 0x20, b'n' | b'a' | b'i')
-                {
-                    return true;
-                }
-                // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
-                if y == 0xBB && matches!(z, 0x9A..=0xA3) && !after_u(i) && no_rhyme(i + 3) {
-                    return true;
-                }
-                i += 3;
-            }
-            0xC0..=0xDF => i += 2,
-            0xE0..=0xEF => i += 3,
-            _ => i += 4,
+    let after_u = i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0);
+    let (y, z) = (at(i + 1), at(i + 2));
+    match b[i] {
+        // ƣ Ƣ (U+01A2, U+01A3); ơ Ơ (U+01A0, U+01A1).
+        0xC6 => {
+            matches!(y, 0xA2 | 0xA3) || (matches!(y, 0xA0 | 0xA1) && !after_u && no_rhyme(i + 2))
         }
+        // ị Ị (U+1ECA, U+1ECB); ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
+        0xE1 => {
+            y == 0xBB
+                && ((matches!(z, 0x8A | 0x8B) && ong_on_oi(i + 3))
+                    || (matches!(z, 0x9A..=0xA3) && !after_u && no_rhyme(i + 3)))
+        }
+        _ => false,
     }
-    false
 }
 
 /// Whether a word has a letter this damage leaves, or ends in "un": the words [`reading`] may
@@ -154,11 +163,13 @@ pub fn reading(w: &[char], buf: &mut String) -> Option<String> {
         }
         return None;
     }
-    // ò read as ị, before n, a or i ("Phịng", "hịa", "địi"; no rhyme with ò has another letter
-    // after it).
+    // ò read as ị, before "ng", "n" or "i" ("Phịng", "cịn", "địi"; see [`letter_at`] for "ịa").
     if let Some(at) = w.iter().position(|&c| matches!(c, 'ị' | 'Ị'))
-        && w.get(at + 1)
-            .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'n' | 'a' | 'i'))
+        && match w.get(at + 1).map(char::to_ascii_lowercase) {
+            Some('n') => w.get(at + 2).is_none_or(|c| c.eq_ignore_ascii_case(&'g')),
+            Some('i') => true,
+            _ => false,
+        }
     {
         let cand = with_char(w, at, if w[at] == 'ị' { 'ò' } else { 'Ò' });
         return syllable::is_listed(&cand).then_some(cand);
@@ -189,10 +200,16 @@ fn uyen_reading(w: &[char]) -> Option<String> {
 /// How many words of a line have a glyph-loss reading, and how many of those no other damage
 /// explains (ị, "uyê" as "u", "ƣ"; an ơ for ô could as well be a lost ư).
 pub fn count(line: &str) -> GlyphWords {
-    let mut found = GlyphWords::default();
-    if !may_hold(line) {
-        return found;
+    if may_hold(line) {
+        count_words(line)
+    } else {
+        GlyphWords::default()
     }
+}
+
+/// [`count`] for a line [`may_hold`] (or a scan that includes it) has let through.
+pub fn count_words(line: &str) -> GlyphWords {
+    let mut found = GlyphWords::default();
     let mut buf = String::with_capacity(32);
     let chars: Vec<char> = line.chars().collect();
     for (s, e) in words(&chars) {

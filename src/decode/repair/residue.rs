@@ -45,15 +45,25 @@ fn is_o_horn(c: char) -> bool {
 }
 
 /// Whether a line can hold any of this module's damage; the whole cost for most lines.
-#[inline]
 pub fn needs_look(line: &str) -> bool {
+    scan(line).0
+}
+
+/// One pass over a line's bytes: whether it can hold this module's own damage, and whether it can
+/// hold a PDF text layer's ([`glyph::may_hold`], checked here at the same bytes).
+#[inline]
+pub fn scan(line: &str) -> (bool, bool) {
     let b = line.as_bytes();
+    let (mut residue, mut pdf) = (false, false);
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && !(residue && pdf) {
         let x = b[i];
         if x < 0x80 {
             i += 1;
             continue;
+        }
+        if !pdf && matches!(x, 0xC6 | 0xE1) {
+            pdf = glyph::letter_at(b, i);
         }
         let y = b.get(i + 1).copied().unwrap_or(0);
         let (hit, len) = match x {
@@ -67,10 +77,13 @@ pub fn needs_look(line: &str) -> bool {
                 2,
             ),
             // ơ Ơ; ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3): a lost ư of "ươ" leaves "ơng",
-            // "ơc" or "ơu", which no syllable has.
+            // "ơc" or "ơu", which no syllable has. Not after ư: "trường", "được" lost nothing
+            // (and are most of the ơ of any text).
             0xC6 | 0xE1 => {
-                let horn = (x == 0xC6 && matches!(y, 0xA0 | 0xA1))
-                    || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)));
+                let after_u = i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0);
+                let horn = !after_u
+                    && ((x == 0xC6 && matches!(y, 0xA0 | 0xA1))
+                        || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3))));
                 let len = if x == 0xC6 { 2 } else { 3 };
                 let next = b.get(i + len).copied().unwrap_or(0);
                 (
@@ -82,12 +95,11 @@ pub fn needs_look(line: &str) -> bool {
             0xE0..=0xEF => (false, 3),
             _ => (false, 4),
         };
-        if hit {
-            return true;
-        }
+        residue |= hit;
         i += len;
     }
-    false
+    // The ASCII "…un" of a PDF's "uyê" by a vector search, not byte by byte.
+    (residue, pdf || glyph::word_ends_in_un(b))
 }
 
 /// Whether, without evidence from the rest of the document, any word of `line` may be repaired:
@@ -365,16 +377,17 @@ fn vni_word(w: &[char], context: bool, buf: &mut String) -> Option<(String, bool
 /// repair, if anything changed, and what was found.
 pub fn repair_line(line: &str, evidence: Evidence) -> (Option<LineRepair>, ResidueStats) {
     let mut stats = ResidueStats::default();
-    if !evidence.glyph {
-        stats.glyph_words = glyph::count(line);
+    let (residue_look, pdf_look) = scan(line);
+    if !evidence.glyph && pdf_look {
+        stats.glyph_words = glyph::count_words(line);
     }
     // With lost-ư evidence, short words without any mark ("nh" for "như") are looked at too.
     let look = if evidence.lost_u || evidence.vni {
         !line.is_ascii() || (evidence.lost_u && line.bytes().any(|b| b.is_ascii_alphabetic()))
     } else {
-        needs_look(line)
+        residue_look
     };
-    let glyph_look = evidence.glyph && glyph::may_hold(line);
+    let glyph_look = evidence.glyph && pdf_look;
     let with_evidence = evidence.lost_u || evidence.vni || evidence.glyph;
     if !glyph_look && (!look || (!with_evidence && !any_word_may_change(line))) {
         return (None, stats);
@@ -573,6 +586,16 @@ mod tests {
             if !any_word_may_change(&line) {
                 proptest::prop_assert!(repair_line(&line, Evidence::default()).0.is_none());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass scan sees the PDF text layer's letters exactly as [`glyph::may_hold`].
+        #[test]
+        fn scan_agrees_with_the_glyph_pre_check(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜịỊuUưƯôòƣƢ\u{AD}]{0,2}[nNcCguUhaAiI]{0,2}[ ,.”]{0,2}){0,8}"
+        ) {
+            proptest::prop_assert_eq!(scan(&line).1, glyph::may_hold(&line));
         }
     }
 

@@ -42,7 +42,7 @@ fn mark_tone(c: char) -> Option<Tone> {
 pub fn may_hold(line: &str) -> bool {
     let b = line.as_bytes();
     // Every combining tone mark is encoded 0xCC 0x..: most lines have no 0xCC byte at all.
-    b.contains(&0xCC)
+    memchr::memchr(0xCC, b).is_some()
         && b.windows(3).any(|w| {
             w[0] == b' ' && w[1] == 0xCC && matches!(w[2], 0x80 | 0x81 | 0x83 | 0x89 | 0xA3)
         })
