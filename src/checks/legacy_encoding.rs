@@ -30,6 +30,11 @@ use crate::decode::Repair;
 use crate::decode::repair::Damage;
 use crate::source::Span;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "Text received in a legacy Vietnamese encoding, or damaged by one, and restored.";
+
 /// A readable name for an encoding name or damage label: the charset's entry in
 /// [`crate::decode::charsets`], or the damage's description. Every label the decoder emits has
 /// one (see the test); a label from elsewhere is shown as it is.
@@ -64,13 +69,20 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 first_line,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "tệp được mã hóa bằng bảng mã cũ {} (độ tin cậy {:.0}%); vblint đã chuyển sang Unicode để kiểm tra",
-                    describe(&report.name),
+                    // The charset descriptions are Vietnamese; its name is what English readers
+                    // look up.
+                    "the file is in the legacy encoding {} (confidence {:.0}%); vblint converted it to Unicode to check it",
+                    cx.lang.pick(describe(&report.name), report.name.as_str()),
                     report.confidence * 100.0
                 ),
             )
-            .help("chuyển tệp sang Unicode (UTF-8): vblint normalize --in-place TỆP"),
+            .help(cx.lang.pick(
+                "chuyển tệp sang Unicode (UTF-8): vblint normalize --in-place TỆP",
+                "convert the file to Unicode (UTF-8): vblint normalize --in-place FILE",
+            )),
         );
         return;
     }
@@ -78,13 +90,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 first_line,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "toàn bộ văn bản bị hỏng mã ({}), {} dòng đã được sửa",
-                    describe(damage),
+                    "the whole text is mis-encoded ({}); {} lines were repaired",
+                    cx.lang.pick(describe(damage), damage.as_str()),
                     report.repaired_lines.len()
                 ),
             )
-            .help("chuyển tệp sang Unicode đúng: vblint normalize --in-place TỆP"),
+            .help(cx.lang.pick(
+                "chuyển tệp sang Unicode đúng: vblint normalize --in-place TỆP",
+                "convert the file to proper Unicode: vblint normalize --in-place FILE",
+            )),
         );
     }
     for r in &report.repairs {
@@ -97,9 +114,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "chữ bị hỏng mã ({}): \"{}\" được sửa thành \"{}\"",
-                    describe(&r.encoding),
+                    "mis-encoded word ({}): \"{}\" was repaired to \"{}\"",
+                    cx.lang.pick(describe(&r.encoding), r.encoding.as_str()),
                     r.original,
                     r.repaired
                 ),

@@ -108,7 +108,9 @@ impl Extracted {
     }
 }
 
-/// The error of a reader that produced more than [`Limits::max_text`] bytes of text.
+/// The error of a reader that produced more than [`Limits::max_text`] bytes of text. (Like the
+/// readers' other errors, it is said in Vietnamese only: they are made deep in the readers, which
+/// know nothing of the language.)
 pub fn text_too_large(limits: &Limits) -> String {
     format!(
         "văn bản trích ra vượt giới hạn {} byte (--max-file-size): không đọc tiếp",

@@ -13,11 +13,15 @@
 //! - `GET /api/rules`, `GET /api/rules/{id}`: the rules with their effective severity, and one
 //!   rule's documentation.
 //! - `GET /healthz`: `{"status":"ok","version":…}`, without a token.
+//!
+//! Every document and rules endpoint takes `?lang=vi|en` (or a `lang` form field before the
+//! files): the language of the messages, help and summaries, by default the server's (`--lang`).
 
 use super::AppState;
 use crate::checks::{RULES, Rule, RuleSelection, find_rule};
 use crate::finding::FileReport;
 use crate::input::Input;
+use crate::lang::Lang;
 use crate::pipeline::Options;
 use crate::report::json::{CONTRACT_VERSION, JsonReporter, TOOL, Tool};
 use crate::report::{Reporter, Summary};
@@ -107,6 +111,28 @@ pub struct DocQuery {
     format: Option<String>,
     /// Comma-separated: `text`, `document`.
     include: Option<String>,
+    /// `vi` or `en`: the language of messages (default: the server's).
+    lang: Option<String>,
+}
+
+/// The query of the rules endpoints.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// The language a request asks for (`lang` in the query, else in the form), else the server's.
+fn request_lang(
+    state: &AppState,
+    query: Option<&str>,
+    form: Option<&str>,
+) -> Result<Lang, ApiError> {
+    match query.or(form) {
+        None => Ok(state.options.lang),
+        Some(v) => Lang::parse(v)
+            .ok_or_else(|| ApiError::bad_request(crate::lang::unknown_message("lang", v))),
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -147,12 +173,13 @@ fn clean_name(name: &str) -> String {
     }
 }
 
-/// The inputs of a request: multipart parts, or the raw body named by `?name=`.
+/// The inputs of a request (multipart parts, or the raw body named by `?name=`), and the `lang`
+/// form field if one was sent.
 async fn read_inputs(
     state: &AppState,
     name: Option<&str>,
     request: Request,
-) -> Result<Vec<Input>, ApiError> {
+) -> Result<(Vec<Input>, Option<String>), ApiError> {
     let limit = state.limits.max_upload;
     let is_multipart = request
         .headers()
@@ -167,16 +194,20 @@ async fn read_inputs(
         };
         let body: Result<Bytes, BytesRejection> = Bytes::from_request(request, state).await;
         let bytes = body.map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
-        return Ok(vec![Input::Bytes {
-            name: clean_name(name),
-            bytes: bytes.to_vec(),
-        }]);
+        return Ok((
+            vec![Input::Bytes {
+                name: clean_name(name),
+                bytes: bytes.to_vec(),
+            }],
+            None,
+        ));
     }
     let mut multipart = Multipart::from_request(request, state)
         .await
         .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
     let mut inputs = Vec::new();
     let mut text_name: Option<String> = None;
+    let mut lang: Option<String> = None;
     loop {
         let field = multipart
             .next_field()
@@ -201,6 +232,7 @@ async fn read_inputs(
             .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
         match field_name.as_str() {
             "name" => text_name = Some(clean_name(&value)),
+            "lang" => lang = Some(value),
             "text" => inputs.push(Input::Bytes {
                 name: text_name
                     .take()
@@ -209,7 +241,7 @@ async fn read_inputs(
             }),
             other => {
                 return Err(ApiError::bad_request(format!(
-                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\""
+                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\" (và \"lang\")"
                 )));
             }
         }
@@ -219,7 +251,7 @@ async fn read_inputs(
             "không có tệp nào: gửi ít nhất một tệp hoặc trường \"text\"",
         ));
     }
-    Ok(inputs)
+    Ok((inputs, lang))
 }
 
 /// Collects the reports of a run (for the answers that add members to the file objects).
@@ -291,13 +323,17 @@ fn marks_of(report: &FileReport) -> Option<Vec<[usize; 2]>> {
 }
 
 /// Runs the inputs through [`run::run`] (the path of `vblint check`) on a blocking thread, inside
-/// a job slot.
+/// a job slot, with the messages in `lang`.
 async fn run_blocking<T: Send + 'static>(
     state: &AppState,
+    lang: Lang,
     work: impl FnOnce(&Options) -> io::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let permit = state.job_slot().await?;
-    let options = state.options.clone();
+    let options = Options {
+        lang,
+        ..Options::clone(&state.options)
+    };
     let result = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         work(&options)
@@ -398,14 +434,15 @@ pub async fn check(
             "format={format} không hợp lệ: chỉ json, csv, html"
         )));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
     let format = format.to_string();
-    let body = run_blocking(&state, move |options| {
+    let body = run_blocking(&state, lang, move |options| {
         let mut body = Vec::new();
         let mut reporter: Box<dyn Reporter + Send + '_> = match format.as_str() {
             "csv" => Box::new(crate::report::csv::CsvReporter::new(&mut body)),
-            "html" => Box::new(crate::report::html::HtmlReporter::new(&mut body)),
+            "html" => Box::new(crate::report::html::HtmlReporter::new(&mut body).in_lang(lang)),
             _ => return json_document(inputs, options, max_file_size, include),
         };
         run::run(
@@ -436,9 +473,10 @@ pub async fn extract(
     if q.format.as_deref().is_some_and(|f| f != "json") {
         return Err(ApiError::bad_request("extract chỉ trả về format=json"));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
-    let body = run_blocking(&state, move |options| {
+    let body = run_blocking(&state, lang, move |options| {
         // As `vblint extract`: every rule, the structure attached.
         let options = Options {
             selection: RuleSelection::default(),
@@ -472,21 +510,26 @@ struct Normalized {
 
 /// The repaired text of one input as `vblint normalize` writes it: a .docx or PDF's extracted text,
 /// a text file decoded; ending with a line break when the input did (always for containers).
-fn normalize_one(input: Input, max_file_size: u64) -> Normalized {
+fn normalize_one(input: Input, max_file_size: u64, lang: Lang) -> Normalized {
     let Input::Bytes { name, bytes } = input else {
         return Normalized {
             path: String::new(),
             encoding: None,
             text: None,
-            error: Some("không phải tệp gửi lên".to_string()),
+            error: Some(
+                lang.pick("không phải tệp gửi lên", "not an uploaded file")
+                    .to_string(),
+            ),
         };
     };
     let container = crate::container::Kind::of_path(std::path::Path::new(&name))
         .or_else(|| crate::container::Kind::sniff(&bytes));
     let decoded = if bytes.len() as u64 > max_file_size {
-        Err(format!(
-            "tệp quá lớn: {} byte, vượt giới hạn {max_file_size} byte",
-            bytes.len()
+        let size = bytes.len();
+        Err(crate::tr!(
+            lang,
+            "tệp quá lớn: {size} byte, vượt giới hạn {max_file_size} byte",
+            "file too large: {size} bytes, over the limit of {max_file_size} bytes"
         ))
     } else {
         match container {
@@ -499,10 +542,14 @@ fn normalize_one(input: Input, max_file_size: u64) -> Normalized {
                 )
             }
             None => match crate::input::sniff_binary(&bytes) {
-                Some(kind) => Err(format!("tệp nhị phân ({kind}), không phải văn bản")),
+                Some(kind) => Err(crate::tr!(
+                    lang,
+                    "tệp nhị phân ({kind}), không phải văn bản",
+                    "binary file ({kind}), not text"
+                )),
                 None => crate::decode::decode(&bytes)
                     .map(|d| (d.text, d.report))
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| e.message(lang)),
             },
         }
     };
@@ -545,17 +592,18 @@ pub async fn normalize(
     if q.include.is_some() {
         return Err(ApiError::bad_request("normalize không nhận include="));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     if as_text && inputs.len() != 1 {
         return Err(ApiError::bad_request(
             "format=text trả về văn bản của đúng một tệp",
         ));
     }
     let max_file_size = state.limits.max_upload as u64;
-    let files = run_blocking(&state, move |_| {
+    let files = run_blocking(&state, lang, move |_| {
         Ok(inputs
             .into_iter()
-            .map(|input| normalize_one(input, max_file_size))
+            .map(|input| normalize_one(input, max_file_size, lang))
             .collect::<Vec<_>>())
     })
     .await?;
@@ -578,13 +626,18 @@ pub async fn normalize(
     Ok(axum::Json(serde_json::json!({ "files": files })).into_response())
 }
 
-fn rule_json(rule: &Rule, selection: &RuleSelection, with_doc: bool) -> serde_json::Value {
+fn rule_json(
+    rule: &Rule,
+    selection: &RuleSelection,
+    with_doc: bool,
+    lang: Lang,
+) -> serde_json::Value {
     let mut value = serde_json::json!({
         "id": rule.id,
         "severity": selection.severity_of(rule),
         "default_severity": rule.default_severity,
         "enabled": selection.is_enabled(rule.id),
-        "summary": rule.summary(),
+        "summary": rule.summary_in(lang),
     });
     if with_doc {
         value["doc"] = serde_json::Value::from(rule.doc());
@@ -592,22 +645,43 @@ fn rule_json(rule: &Rule, selection: &RuleSelection, with_doc: bool) -> serde_js
     value
 }
 
-pub async fn rules(State(state): State<AppState>) -> axum::Json<serde_json::Value> {
+fn lang_query(
+    state: &AppState,
+    q: Result<Query<LangQuery>, QueryRejection>,
+) -> Result<Lang, ApiError> {
+    let q = q
+        .map(|Query(q)| q)
+        .map_err(|e| ApiError::bad_request(format!("tham số không hợp lệ: {}", e.body_text())))?;
+    request_lang(state, q.lang.as_deref(), None)
+}
+
+pub async fn rules(
+    State(state): State<AppState>,
+    q: Result<Query<LangQuery>, QueryRejection>,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let lang = lang_query(&state, q)?;
     let selection = &state.options.selection;
-    axum::Json(serde_json::Value::Array(
+    Ok(axum::Json(serde_json::Value::Array(
         RULES
             .iter()
-            .map(|r| rule_json(r, selection, false))
+            .map(|r| rule_json(r, selection, false, lang))
             .collect(),
-    ))
+    )))
 }
 
 pub async fn rule(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    q: Result<Query<LangQuery>, QueryRejection>,
 ) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let lang = lang_query(&state, q)?;
     match find_rule(&id) {
-        Some(r) => Ok(axum::Json(rule_json(r, &state.options.selection, true))),
+        Some(r) => Ok(axum::Json(rule_json(
+            r,
+            &state.options.selection,
+            true,
+            lang,
+        ))),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             format!(
