@@ -89,7 +89,7 @@ impl Kind {
             ),
             Kind::Other => lang.pick(
                 "không phải văn bản hành chính",
-                "not an administrative document",
+                "something other than an administrative document",
             ),
         }
     }

@@ -101,6 +101,7 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
     if let Some(kind) = container {
         let limits = crate::container::Limits {
             max_text: max_file_size,
+            lang,
             ..crate::container::Limits::default()
         };
         return crate::container::check_container_bytes_within(

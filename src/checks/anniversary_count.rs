@@ -102,7 +102,7 @@ fn check_counted(cx: &Context, out: &mut Vec<Diagnostic>) {
                 crate::tr!(
                     cx.lang,
                     "kỷ niệm {count} năm {name}: {name} là năm {base}, đến năm {target} là {expected} năm",
-                    "anniversary of {count} years of \"{name}\": it dates from {base}, so {target} is its {expected}th year"
+                    "the anniversary counts {count} years of \"{name}\", which dates from {base}: in {target} that is {expected} years"
                 ),
             )
             .fix(expected.to_string()),

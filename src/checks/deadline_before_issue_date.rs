@@ -35,7 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 crate::tr!(
                     cx.lang,
                     "hạn {} đã qua trước {} {}: hạn phải sau ngày ban hành",
-                    "the deadline \"{}\" is already past before {} {}: a deadline must follow the issue date",
+                    "the deadline \"{}\" falls before {} {}: a deadline must come after the issue date",
                     cx.slice(d.span),
                     cx.issue_date_phrase(),
                     issued.to_vietnamese()

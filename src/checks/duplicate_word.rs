@@ -109,7 +109,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         crate::tr!(
                             cx.lang,
                             "\"{phrase}\" bị lặp lại liền nhau",
-                            "\"{phrase}\" is repeated twice in a row"
+                            "\"{phrase}\" appears twice in a row"
                         ),
                     )
                     .fix(phrase.to_string()),

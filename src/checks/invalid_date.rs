@@ -108,6 +108,26 @@ mod tests {
     }
 
     #[test]
+    fn says_why_in_english() {
+        let got = crate::checks::test_support::check_in(
+            check,
+            "trước ngày 31/6/2021, ngày 29 tháng 02 năm 2023, tháng 13/2021, ngày 0/5/2021",
+            None,
+            crate::lang::Lang::En,
+        );
+        let msgs: Vec<_> = got.iter().map(|(_, d)| d.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "the date \"31/6/2021\" does not exist: month 6 has only 30 days",
+                "the date \"29 tháng 02 năm 2023\" does not exist: 2023 is not a leap year: February has only 28 days",
+                "the date \"13/2021\" does not exist: there is no month 13 (months run from 1 to 12)",
+                "the date \"0/5/2021\" does not exist: there is no day 0",
+            ]
+        );
+    }
+
+    #[test]
     fn accepts_real_dates() {
         assert!(
             flagged(

@@ -266,8 +266,14 @@ pub(super) fn fix_one(
                 )
                 .to_string());
         }
-        let extracted =
-            crate::container::extract(kind, &bytes, &crate::container::Limits::default())?;
+        let extracted = crate::container::extract(
+            kind,
+            &bytes,
+            &crate::container::Limits {
+                lang,
+                ..crate::container::Limits::default()
+            },
+        )?;
         let (source, report) = crate::container::source_of(name, &extracted);
         let checked =
             crate::pipeline::check_source(&source, Some(report), options, bytes.len() as u64);

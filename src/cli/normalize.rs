@@ -151,7 +151,10 @@ pub(super) fn normalize_docx(
             target.display()
         ));
     }
-    let limits = crate::container::Limits::default();
+    let limits = crate::container::Limits {
+        lang,
+        ..crate::container::Limits::default()
+    };
     let converted = match kind {
         crate::container::Kind::Doc => crate::container::unicode_docx::Converted {
             bytes: crate::container::doc::to_docx(bytes, &limits)?,
@@ -220,10 +223,10 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs, lang: Lang) -> io
         )));
     }
     let decoded = match container {
-        Some(kind) => normalize_container(&name, kind, &bytes),
+        Some(kind) => normalize_container(&name, kind, &bytes, lang),
         None => decode::decode(&bytes)
             .map(|d| (d.text, d.report))
-            .map_err(|e| e.to_string()),
+            .map_err(|e| e.message(lang)),
     };
     let ends_with_newline = bytes.ends_with(b"\n");
     // The input is needed again only to back it up; otherwise it is freed before the output is
@@ -269,8 +272,13 @@ pub(super) fn normalize_container(
     name: &str,
     kind: crate::container::Kind,
     bytes: &[u8],
+    lang: Lang,
 ) -> Result<(String, decode::EncodingReport), String> {
-    let extracted = crate::container::extract(kind, bytes, &crate::container::Limits::default())?;
+    let limits = crate::container::Limits {
+        lang,
+        ..crate::container::Limits::default()
+    };
+    let extracted = crate::container::extract(kind, bytes, &limits)?;
     let (source, report) = crate::container::source_of(name, &extracted);
     Ok((source.text, report))
 }

@@ -534,12 +534,14 @@ fn normalize_one(input: Input, max_file_size: u64, lang: Lang) -> Normalized {
     } else {
         match container {
             Some(kind) => {
-                crate::container::extract(kind, &bytes, &crate::container::Limits::default()).map(
-                    |extracted| {
-                        let (source, report) = crate::container::source_of(&name, &extracted);
-                        (source.text, report)
-                    },
-                )
+                let limits = crate::container::Limits {
+                    lang,
+                    ..crate::container::Limits::default()
+                };
+                crate::container::extract(kind, &bytes, &limits).map(|extracted| {
+                    let (source, report) = crate::container::source_of(&name, &extracted);
+                    (source.text, report)
+                })
             }
             None => match crate::input::sniff_binary(&bytes) {
                 Some(kind) => Err(crate::tr!(

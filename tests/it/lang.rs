@@ -362,3 +362,48 @@ fn per_file_errors_and_the_summary_are_english() {
     assert!(error.contains("1 file could not be checked"), "{error}");
     assert!(!has_vietnamese_outside_quotes(&error), "{error}");
 }
+
+#[test]
+fn the_readers_errors_are_english() {
+    let dir = TempDir::new("lang-readers");
+    let broken_xml =
+        crate::common::zip_parts(&[("word/document.xml", b"<w:document><w:body>".to_vec())]);
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "noise.docx",
+            b"not a zip at all".to_vec(),
+            "not a .docx file (no ZIP structure)",
+        ),
+        (
+            "cut.docx",
+            b"PK\x03\x04garbage".to_vec(),
+            "damaged .docx file",
+        ),
+        (
+            "broken.docx",
+            broken_xml,
+            "word/document.xml: truncated XML",
+        ),
+        (
+            "noise.pdf",
+            b"plain words".to_vec(),
+            "not a PDF file (no %PDF- header)",
+        ),
+        ("noise.doc", b"plain words".to_vec(), "not a Word 97"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.write(name, &bytes).to_string_lossy().into_owned();
+        let out = vblint(&["check", "--lang", "en", &path]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let error = text(&out.stderr);
+        let line = error.lines().next().unwrap_or("");
+        assert!(line.contains(expected), "{name}: {line}");
+        assert!(!has_vietnamese_outside_quotes(line), "{name}: {line}");
+        let vi = text(&vblint(&["check", &path]).stderr);
+        assert_ne!(
+            vi.lines().next(),
+            Some(line),
+            "{name} in Vietnamese by default"
+        );
+    }
+}
