@@ -101,7 +101,7 @@ pub(super) fn check(args: CheckArgs, requested: Option<Lang>) -> io::Result<i32>
     };
     let pool = thread_pool(args.input.threads)?;
     let show_progress = !args.quiet && io::stderr().is_terminal();
-    let bar = crate::progress::Bar::new(show_progress, to_terminal);
+    let bar = crate::progress::Bar::new(show_progress, to_terminal, lang);
     if show_progress {
         bar.count_in_background(count_inputs(&args.input, &output.guarded));
     }

@@ -407,3 +407,31 @@ fn the_readers_errors_are_english() {
         );
     }
 }
+
+#[test]
+fn a_word_documents_locations_are_paragraphs_in_english() {
+    let (name, text) = crate::common::seeds()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("000"))
+        .expect("seed 000");
+    let docx = crate::common::seed_docx(&text, crate::common::VARIANTS[1]);
+    let options = Options {
+        lang: Lang::En,
+        ..Options::default()
+    };
+    let report = vblint::container::check_container_bytes(
+        &format!("{name}.docx"),
+        vblint::container::Kind::Docx,
+        &docx,
+        &options,
+    );
+    assert!(!report.findings.is_empty());
+    for f in &report.findings {
+        assert_eq!(
+            f.location.as_deref(),
+            Some(&*format!("paragraph {}", f.line)),
+            "{}",
+            f.rule
+        );
+    }
+}
