@@ -75,14 +75,25 @@ impl IntoResponse for ApiError {
 }
 
 /// A body that was too large, or one that could not be read.
-fn body_error(status: StatusCode, detail: &str, limit: usize) -> ApiError {
+fn body_error(status: StatusCode, detail: &str, limit: usize, lang: Lang) -> ApiError {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::new(
             status,
-            format!("nội dung gửi lên quá lớn: vượt giới hạn {limit} byte (--max-upload)"),
+            crate::tr!(
+                lang,
+                "nội dung gửi lên quá lớn: vượt giới hạn {limit} byte (--max-upload)",
+                "the request body is too large: over the limit of {limit} bytes (--max-upload)"
+            ),
         )
     } else {
-        ApiError::new(status, format!("không đọc được nội dung gửi lên: {detail}"))
+        ApiError::new(
+            status,
+            crate::tr!(
+                lang,
+                "không đọc được nội dung gửi lên: {detail}",
+                "the request body cannot be read: {detail}"
+            ),
+        )
     }
 }
 
@@ -141,20 +152,31 @@ struct Include {
     document: bool,
 }
 
-fn parse_include(include: Option<&str>) -> Result<Include, ApiError> {
+fn parse_include(include: Option<&str>, lang: Lang) -> Result<Include, ApiError> {
     let mut out = Include::default();
     for part in include.unwrap_or("").split(',').filter(|p| !p.is_empty()) {
         match part {
             "text" => out.text = true,
             "document" => out.document = true,
             other => {
-                return Err(ApiError::bad_request(format!(
-                    "include={other} không hợp lệ: chỉ text, document"
+                return Err(ApiError::bad_request(crate::tr!(
+                    lang,
+                    "include={other} không hợp lệ: chỉ text, document",
+                    "invalid include={other}: only text, document"
                 )));
             }
         }
     }
     Ok(out)
+}
+
+/// The language of a request's errors, before its inputs are read: the query's `lang` when it is
+/// one (an unknown one is refused once the request is read), else the server's.
+fn error_lang(state: &AppState, q: &DocQuery) -> Lang {
+    q.lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(state.options.lang)
 }
 
 fn query(q: Result<Query<DocQuery>, QueryRejection>) -> Result<DocQuery, ApiError> {
@@ -179,6 +201,7 @@ async fn read_inputs(
     state: &AppState,
     name: Option<&str>,
     request: Request,
+    lang: Lang,
 ) -> Result<(Vec<Input>, Option<String>), ApiError> {
     let limit = state.limits.max_upload;
     let is_multipart = request
@@ -188,12 +211,13 @@ async fn read_inputs(
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
     if !is_multipart {
         let Some(name) = name else {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::bad_request(lang.pick(
                 "thiếu ?name=TÊN_TỆP cho nội dung gửi thẳng (hoặc gửi multipart/form-data)",
-            ));
+                "a raw body needs ?name=FILE_NAME (or send multipart/form-data)",
+            )));
         };
         let body: Result<Bytes, BytesRejection> = Bytes::from_request(request, state).await;
-        let bytes = body.map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+        let bytes = body.map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
         return Ok((
             vec![Input::Bytes {
                 name: clean_name(name),
@@ -204,22 +228,22 @@ async fn read_inputs(
     }
     let mut multipart = Multipart::from_request(request, state)
         .await
-        .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+        .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
     let mut inputs = Vec::new();
     let mut text_name: Option<String> = None;
-    let mut lang: Option<String> = None;
+    let mut form_lang: Option<String> = None;
     loop {
         let field = multipart
             .next_field()
             .await
-            .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+            .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
         let Some(field) = field else { break };
         let field_name = field.name().unwrap_or("").to_string();
         if let Some(file_name) = field.file_name().map(clean_name) {
             let bytes = field
                 .bytes()
                 .await
-                .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+                .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
             inputs.push(Input::Bytes {
                 name: file_name,
                 bytes: bytes.to_vec(),
@@ -229,10 +253,10 @@ async fn read_inputs(
         let value = field
             .text()
             .await
-            .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+            .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
         match field_name.as_str() {
             "name" => text_name = Some(clean_name(&value)),
-            "lang" => lang = Some(value),
+            "lang" => form_lang = Some(value),
             "text" => inputs.push(Input::Bytes {
                 name: text_name
                     .take()
@@ -240,18 +264,21 @@ async fn read_inputs(
                 bytes: value.into_bytes(),
             }),
             other => {
-                return Err(ApiError::bad_request(format!(
-                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\" (và \"lang\")"
+                return Err(ApiError::bad_request(crate::tr!(
+                    lang,
+                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\" (và \"lang\")",
+                    "invalid field \"{other}\": send files, or \"name\" and \"text\" (and \"lang\")"
                 )));
             }
         }
     }
     if inputs.is_empty() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(lang.pick(
             "không có tệp nào: gửi ít nhất một tệp hoặc trường \"text\"",
-        ));
+            "no file: send at least one file or a \"text\" field",
+        )));
     }
-    Ok((inputs, lang))
+    Ok((inputs, form_lang))
 }
 
 /// Collects the reports of a run (for the answers that add members to the file objects).
@@ -343,11 +370,15 @@ async fn run_blocking<T: Send + 'static>(
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("lỗi khi kiểm tra: {e}"),
+            crate::tr!(lang, "lỗi khi kiểm tra: {e}", "error while checking: {e}"),
         )),
         Err(e) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("lỗi nội bộ khi kiểm tra: {e}"),
+            crate::tr!(
+                lang,
+                "lỗi nội bộ khi kiểm tra: {e}",
+                "internal error while checking: {e}"
+            ),
         )),
     }
 }
@@ -427,14 +458,17 @@ pub async fn check(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
-    let include = parse_include(q.include.as_deref())?;
+    let early = error_lang(&state, &q);
+    let include = parse_include(q.include.as_deref(), early)?;
     let format = q.format.as_deref().unwrap_or("json");
     if !matches!(format, "json" | "csv" | "html") {
-        return Err(ApiError::bad_request(format!(
-            "format={format} không hợp lệ: chỉ json, csv, html"
+        return Err(ApiError::bad_request(crate::tr!(
+            early,
+            "format={format} không hợp lệ: chỉ json, csv, html",
+            "invalid format={format}: only json, csv, html"
         )));
     }
-    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
     let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
     let format = format.to_string();
@@ -469,11 +503,15 @@ pub async fn extract(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
-    let include = parse_include(q.include.as_deref())?;
+    let early = error_lang(&state, &q);
+    let include = parse_include(q.include.as_deref(), early)?;
     if q.format.as_deref().is_some_and(|f| f != "json") {
-        return Err(ApiError::bad_request("extract chỉ trả về format=json"));
+        return Err(ApiError::bad_request(early.pick(
+            "extract chỉ trả về format=json",
+            "extract answers format=json only",
+        )));
     }
-    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
     let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
     let body = run_blocking(&state, lang, move |options| {
@@ -582,24 +620,31 @@ pub async fn normalize(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
+    let early = error_lang(&state, &q);
     let as_text = match q.format.as_deref() {
         None | Some("json") => false,
         Some("text") => true,
         Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "format={other} không hợp lệ: chỉ json, text"
+            return Err(ApiError::bad_request(crate::tr!(
+                early,
+                "format={other} không hợp lệ: chỉ json, text",
+                "invalid format={other}: only json, text"
             )));
         }
     };
     if q.include.is_some() {
-        return Err(ApiError::bad_request("normalize không nhận include="));
+        return Err(ApiError::bad_request(early.pick(
+            "normalize không nhận include=",
+            "normalize takes no include=",
+        )));
     }
-    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
     let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     if as_text && inputs.len() != 1 {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(lang.pick(
             "format=text trả về văn bản của đúng một tệp",
-        ));
+            "format=text answers the text of exactly one file",
+        )));
     }
     let max_file_size = state.limits.max_upload as u64;
     let files = run_blocking(&state, lang, move |_| {
@@ -611,7 +656,9 @@ pub async fn normalize(
     .await?;
     if as_text {
         let Some(file) = files.into_iter().next() else {
-            return Err(ApiError::bad_request("không có tệp nào"));
+            return Err(ApiError::bad_request(
+                lang.pick("không có tệp nào", "no file"),
+            ));
         };
         return match (file.text, file.error) {
             (Some(text), _) => Ok(report_response(
@@ -684,13 +731,13 @@ pub async fn rule(
             true,
             lang,
         ))),
-        None => Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            format!(
-                "không có quy tắc \"{}\"",
-                id.chars().take(100).collect::<String>()
-            ),
-        )),
+        None => {
+            let id: String = id.chars().take(100).collect();
+            Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                crate::tr!(lang, "không có quy tắc \"{id}\"", "no rule \"{id}\""),
+            ))
+        }
     }
 }
 
@@ -718,10 +765,10 @@ mod tests {
 
     #[test]
     fn include_takes_only_known_members() {
-        let i = parse_include(Some("text,document")).expect("valid");
+        let i = parse_include(Some("text,document"), Lang::Vi).expect("valid");
         assert!(i.text && i.document);
-        assert!(parse_include(Some("text,secrets")).is_err());
-        let none = parse_include(None).expect("valid");
+        assert!(parse_include(Some("text,secrets"), Lang::Vi).is_err());
+        let none = parse_include(None, Lang::Vi).expect("valid");
         assert!(!none.text && !none.document);
     }
 }

@@ -811,4 +811,15 @@ fn lang_asks_for_english_as_the_command_line_gives_it() {
     post_files(&format!("{url}/api/check?lang=xx"), &files, None)
         .assert_error(400, "unsupported language");
     get(&format!("{url}/api/rules?lang=xx"), None).assert_error(400, "ngôn ngữ không hỗ trợ");
+    // A bad request is said in the language asked for.
+    post_files(
+        &format!("{url}/api/check?lang=en&include=secrets"),
+        &files,
+        None,
+    )
+    .assert_error(400, "invalid include=secrets: only text, document");
+    post_files(&format!("{url}/api/check?include=secrets"), &files, None)
+        .assert_error(400, "include=secrets không hợp lệ");
+    get(&format!("{url}/api/rules/no-such-rule?lang=en"), None)
+        .assert_error(404, "no rule \"no-such-rule\"");
 }
