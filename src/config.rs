@@ -331,9 +331,14 @@ impl Config {
 
     /// The built-in rule data with the file's directories and then `extra` laid over it.
     pub fn rule_data(&self, extra: &[PathBuf]) -> Result<RuleData, ConfigError> {
+        self.rule_data_in(extra, Lang::Vi)
+    }
+
+    /// [`Config::rule_data`] with its errors in `lang`.
+    pub fn rule_data_in(&self, extra: &[PathBuf], lang: Lang) -> Result<RuleData, ConfigError> {
         let mut data = RuleData::builtin().clone();
         for dir in self.rules.iter().chain(extra) {
-            data.merge(RuleData::load_dir(dir)?);
+            data.merge(RuleData::load_dir_in(dir, lang)?);
         }
         Ok(data)
     }

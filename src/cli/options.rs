@@ -90,7 +90,7 @@ pub(super) fn configured_options(
         ));
     }
     let data = config
-        .rule_data(&input.rules_dirs)
+        .rule_data_in(&input.rules_dirs, lang)
         .map_err(|e| (e.to_string(), lang))?;
     let mut options = base_options(input, selection);
     options.data = Arc::new(data);

@@ -435,3 +435,29 @@ fn a_word_documents_locations_are_paragraphs_in_english() {
         );
     }
 }
+
+#[test]
+fn a_rule_data_error_is_english() {
+    let dir = TempDir::new("lang-rule-data");
+    dir.write(
+        "function-words.toml",
+        "words = [\"các\", \"thi đua\"]\n".as_bytes(),
+    );
+    dir.write("notes.toml", b"x = 1\n");
+    let doc = dir.write("a.txt", "Kế hoạch\n".as_bytes());
+    let doc = doc.to_string_lossy().into_owned();
+    let rules = dir.str().to_string();
+    let out = vblint(&["check", "--lang", "en", "--rules", &rules, &doc]);
+    assert_eq!(out.status.code(), Some(2));
+    let error = text(&out.stderr);
+    assert!(
+        error.contains("function-words.toml:1: \"thi đua\" is not one syllable"),
+        "{error}"
+    );
+    assert!(
+        !has_vietnamese_outside_quotes(&error.replace(&rules, "")),
+        "{error}"
+    );
+    let out = vblint(&["check", "--rules", &rules, &doc]);
+    assert!(text(&out.stderr).contains("không phải một âm tiết"));
+}
