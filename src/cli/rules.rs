@@ -68,12 +68,15 @@ pub(super) fn rule(id: &str, lang: Lang) -> io::Result<i32> {
     match find_rule(id) {
         Some(r) => {
             let mut out = io::stdout().lock();
-            let (word, severity) = (severity_word(r.default_severity, lang), r.default_severity);
-            let head = tr!(
-                lang,
-                "{id} (mức mặc định: {word}, {severity})",
-                "{id} (default severity: {word}, {severity})"
-            );
+            let severity = r.default_severity;
+            // The id is what `vblint.toml` takes; in Vietnamese it follows the word for it.
+            let head = match lang {
+                Lang::Vi => format!(
+                    "{id} (mức mặc định: {}, {severity})",
+                    severity_word(severity)
+                ),
+                Lang::En => format!("{id} (default severity: {severity})"),
+            };
             writeln!(out, "{head}\n")?;
             if lang == Lang::En {
                 // The long documentation is written in Vietnamese only.
@@ -95,11 +98,11 @@ pub(super) fn rule(id: &str, lang: Lang) -> io::Result<i32> {
     }
 }
 
-/// The severity in words, shown beside its id (the id is what `vblint.toml` takes).
-fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+/// The severity in Vietnamese words, shown beside its id.
+fn severity_word(severity: Severity) -> &'static str {
     match severity {
-        Severity::Error => lang.pick("lỗi", "error"),
-        Severity::Warning => lang.pick("cảnh báo", "warning"),
-        Severity::Info => lang.pick("thông tin", "information"),
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Info => "thông tin",
     }
 }

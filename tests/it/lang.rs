@@ -169,9 +169,7 @@ fn the_rule_list_and_a_rule_are_english() {
     let out = vblint(&["rule", "invalid-date", "--lang", "en"]);
     let doc = text(&out.stdout);
     assert!(
-        doc.starts_with(
-            "invalid-date (default severity: error, error)\n\nA date that does not exist"
-        ),
+        doc.starts_with("invalid-date (default severity: error)\n\nA date that does not exist"),
         "{doc}"
     );
     assert!(doc.contains(vblint::report::sarif::EN_DOC_NOTE), "{doc}");
