@@ -28,6 +28,7 @@
 use super::{Context, Diagnostic};
 use crate::decode::Repair;
 use crate::decode::repair::Damage;
+use crate::lang::Lang;
 use crate::source::Span;
 
 /// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
@@ -110,7 +111,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let from_pdf = Damage::from_label(&r.encoding).is_some_and(Damage::from_pdf_text_layer);
         out.push(if from_pdf {
-            pdf_text_layer(span, r)
+            pdf_text_layer(span, r, cx.lang)
         } else {
             Diagnostic::new(
                 span,
@@ -131,17 +132,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Words a PDF's text layer changed. The PDF itself most likely shows them right, so they are
 /// reported one severity lower, as a notice that the text was read so.
-fn pdf_text_layer(span: Span, r: &Repair) -> Diagnostic {
+fn pdf_text_layer(span: Span, r: &Repair, lang: Lang) -> Diagnostic {
     Diagnostic::new(
         span,
-        format!(
+        crate::tr!(
+            lang,
             "{}: \"{}\" được đọc là \"{}\"",
-            describe(&r.encoding),
+            "{}: \"{}\" was read as \"{}\"",
+            lang.pick(describe(&r.encoding), r.encoding.as_str()),
             r.original,
             r.repaired
         ),
     )
-    .help("tệp PDF gốc có thể vẫn đúng; nếu văn bản được chép từ trang xem tài liệu, hãy lấy lại từ tệp gốc")
+    .help(lang.pick(
+        "tệp PDF gốc có thể vẫn đúng; nếu văn bản được chép từ trang xem tài liệu, hãy lấy lại từ tệp gốc",
+        "the original PDF may well be right; if the text was copied from a document viewer, take it again from the original file",
+    ))
     .fix(r.repaired.clone())
     .original(r.original.clone())
     .guess()
