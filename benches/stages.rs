@@ -62,6 +62,7 @@ fn main() {
                         data,
                         encoding: Some(&decoded.report),
                         reference_date: None,
+                        lang: vblint::lang::Lang::Vi,
                     };
                     for rule in RULES {
                         (rule.check)(&cx, &mut Vec::new());
@@ -92,6 +93,7 @@ fn main() {
                 data,
                 encoding: Some(&decoded.report),
                 reference_date: None,
+                lang: vblint::lang::Lang::Vi,
             };
             for (k, rule) in RULES.iter().enumerate() {
                 let mut out = Vec::new();

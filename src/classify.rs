@@ -8,6 +8,7 @@
 //!
 //! Rules declare what they apply to ([`Scope`]); [`Kind::applies`] says which scopes run.
 
+use crate::lang::Lang;
 use crate::segment::Structure;
 use crate::segment::header::AnchorKind;
 use crate::source::SourceFile;
@@ -53,12 +54,18 @@ pub enum Scope {
 
 impl Scope {
     /// How the scope is named in messages.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Scope::Text => "văn bản nói chung",
-            Scope::Facts => "sự kiện, ngày tháng",
-            Scope::Body => "nội dung văn bản hành chính (trích dẫn, thời hạn, đánh số, năm)",
-            Scope::Header => "phần đầu văn bản (số, ký hiệu, ngày ban hành)",
+            Scope::Text => lang.pick("văn bản nói chung", "any text"),
+            Scope::Facts => lang.pick("sự kiện, ngày tháng", "facts and dates"),
+            Scope::Body => lang.pick(
+                "nội dung văn bản hành chính (trích dẫn, thời hạn, đánh số, năm)",
+                "the body of an administrative document (citations, deadlines, numbering, years)",
+            ),
+            Scope::Header => lang.pick(
+                "phần đầu văn bản (số, ký hiệu, ngày ban hành)",
+                "the document header (number, symbol, issue date)",
+            ),
         }
     }
 }
@@ -73,11 +80,17 @@ impl Kind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Document => "văn bản hành chính",
-            Kind::Fragment => "đoạn trích của văn bản hành chính (không có phần đầu)",
-            Kind::Other => "không phải văn bản hành chính",
+            Kind::Document => lang.pick("văn bản hành chính", "an administrative document"),
+            Kind::Fragment => lang.pick(
+                "đoạn trích của văn bản hành chính (không có phần đầu)",
+                "an excerpt of an administrative document (no header)",
+            ),
+            Kind::Other => lang.pick(
+                "không phải văn bản hành chính",
+                "something other than an administrative document",
+            ),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! ignore = ["header-date-format"]
 //! rules = ["./rules-binhphuoc"]              # extra rule-data directories, over the built-ins
 //! reference-date = "2024-09-05"             # for documents that state no issue date
+//! lang = "en"                               # messages in English (default "vi")
 //!
 //! [severity]
 //! stale-year = "info"
@@ -16,13 +17,16 @@
 //! ```
 //!
 //! Command-line flags override the file: `--select`/`--ignore` replace its lists,
-//! `--reference-date` its date, and `--rules DIR` adds directories after its own. Errors name the
-//! file and the line and are usage errors (exit 2).
+//! `--reference-date` its date, `--lang` (or `VBLINT_LANG`) its language, and `--rules DIR` adds
+//! directories after its own. Errors name the file and the line and are usage errors (exit 2); they
+//! are said in the language asked for on the command line, since the file's own is not read yet.
 
 use crate::checks::{RULES, RuleSelection};
 use crate::date::Date;
 use crate::finding::Severity;
+use crate::lang::Lang;
 use crate::ruledata::{RuleData, line_of};
+use crate::tr;
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -51,6 +55,8 @@ struct RawConfig {
     rules: Vec<Spanned<String>>,
     #[serde(default)]
     reference_date: Option<Spanned<String>>,
+    #[serde(default)]
+    lang: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +111,8 @@ pub struct Config {
     /// Extra rule-data directories, resolved against the file's directory.
     pub rules: Vec<PathBuf>,
     pub reference_date: Option<Date>,
+    /// The language of messages (`lang = "vi"` or `"en"`).
+    pub lang: Option<Lang>,
 }
 
 fn known_selector(s: &str) -> bool {
@@ -136,16 +144,26 @@ impl Config {
 
     /// Reads and validates a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        Self::load_in(path, Lang::Vi)
+    }
+
+    /// [`Config::load`] with its errors in `lang`.
+    pub fn load_in(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             file: path.display().to_string(),
             line: None,
-            message: format!("không đọc được: {e}"),
+            message: tr!(lang, "không đọc được: {e}", "cannot read it: {e}"),
         })?;
-        Self::parse(path, &text)
+        Self::parse_in(path, &text, lang)
     }
 
     /// Parses a configuration's text; `path` names it in errors and anchors relative paths.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        Self::parse_in(path, text, Lang::Vi)
+    }
+
+    /// [`Config::parse`] with its errors in `lang`.
+    pub fn parse_in(path: &Path, text: &str, lang: Lang) -> Result<Config, ConfigError> {
         let file = path.display().to_string();
         let err = |offset: Option<usize>, message: String| ConfigError {
             file: file.clone(),
@@ -153,7 +171,12 @@ impl Config {
             message,
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let message = format!("cấu hình TOML không hợp lệ: {}", e.message());
+            let why = e.message();
+            let message = tr!(
+                lang,
+                "cấu hình TOML không hợp lệ: {why}",
+                "invalid TOML configuration: {why}"
+            );
             err(e.span().map(|s| s.start), message)
         })?;
         let base = path
@@ -171,7 +194,11 @@ impl Config {
                     } else {
                         Err(err(
                             Some(start),
-                            format!("không có quy tắc {v:?} (xem `vblint rules`)"),
+                            tr!(
+                                lang,
+                                "không có quy tắc {v:?} (xem `vblint rules`)",
+                                "no rule {v:?} (see `vblint rules`)"
+                            ),
                         ))
                     }
                 })
@@ -185,14 +212,22 @@ impl Config {
             if !RULES.iter().any(|r| r.id == id) {
                 return Err(err(
                     Some(start),
-                    format!("[severity]: không có quy tắc {id:?}"),
+                    tr!(
+                        lang,
+                        "[severity]: không có quy tắc {id:?}",
+                        "[severity]: no rule {id:?}"
+                    ),
                 ));
             }
             let level = level.into_inner();
             let Some(sev) = Severity::parse(&level) else {
                 return Err(err(
                     Some(start),
-                    format!("[severity] {id}: {level:?} không phải info, warning hoặc error"),
+                    tr!(
+                        lang,
+                        "[severity] {id}: {level:?} không phải info, warning hoặc error",
+                        "[severity] {id}: {level:?} is not info, warning or error"
+                    ),
                 ));
             };
             severity.insert(id, sev);
@@ -206,7 +241,11 @@ impl Config {
                 .map_err(|e| {
                     err(
                         Some(start),
-                        format!("[[per-path]] mẫu glob {glob:?} không hợp lệ: {e}"),
+                        tr!(
+                            lang,
+                            "[[per-path]] mẫu glob {glob:?} không hợp lệ: {e}",
+                            "[[per-path]] invalid glob {glob:?}: {e}"
+                        ),
                     )
                 })?
                 .compile_matcher();
@@ -221,9 +260,14 @@ impl Config {
             let start = r.span().start;
             let dir = base.join(r.into_inner());
             if !dir.is_dir() {
+                let shown = dir.display();
                 return Err(err(
                     Some(start),
-                    format!("thư mục dữ liệu quy tắc {} không tồn tại", dir.display()),
+                    tr!(
+                        lang,
+                        "thư mục dữ liệu quy tắc {shown} không tồn tại",
+                        "the rule-data directory {shown} does not exist"
+                    ),
                 ));
             }
             rules.push(dir);
@@ -236,11 +280,26 @@ impl Config {
                 Some(Date::parse_iso(&v).ok_or_else(|| {
                     err(
                         Some(start),
-                        format!("reference-date {v:?} không phải ngày hợp lệ (YYYY-MM-DD)"),
+                        tr!(
+                            lang,
+                            "reference-date {v:?} không phải ngày hợp lệ (YYYY-MM-DD)",
+                            "reference-date {v:?} is not a valid date (YYYY-MM-DD)"
+                        ),
                     )
                 })?)
             }
         };
+        let config_lang =
+            match raw.lang {
+                None => None,
+                Some(s) => {
+                    let start = s.span().start;
+                    let v = s.into_inner();
+                    Some(Lang::parse(&v).ok_or_else(|| {
+                        err(Some(start), crate::lang::unknown_message("lang", &v))
+                    })?)
+                }
+            };
         Ok(Config {
             path: Some(path.to_path_buf()),
             select,
@@ -249,6 +308,7 @@ impl Config {
             per_path: PathRules { base, entries },
             rules,
             reference_date,
+            lang: config_lang,
         })
     }
 
@@ -271,9 +331,14 @@ impl Config {
 
     /// The built-in rule data with the file's directories and then `extra` laid over it.
     pub fn rule_data(&self, extra: &[PathBuf]) -> Result<RuleData, ConfigError> {
+        self.rule_data_in(extra, Lang::Vi)
+    }
+
+    /// [`Config::rule_data`] with its errors in `lang`.
+    pub fn rule_data_in(&self, extra: &[PathBuf], lang: Lang) -> Result<RuleData, ConfigError> {
         let mut data = RuleData::builtin().clone();
         for dir in self.rules.iter().chain(extra) {
-            data.merge(RuleData::load_dir(dir)?);
+            data.merge(RuleData::load_dir_in(dir, lang)?);
         }
         Ok(data)
     }

@@ -1,7 +1,9 @@
 //! Reading inputs: which files a run covers and how each one's bytes become text.
 
 use crate::finding::FileReport;
+use crate::lang::Lang;
 use crate::pipeline::{self, Options};
+use crate::tr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -48,14 +50,21 @@ pub fn is_supported(path: &Path) -> bool {
 
 /// Reads and checks one input; every failure becomes the report's error, never a panic.
 pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> FileReport {
+    let lang = options.lang;
     let path = input.display_path();
     let bytes = match input {
         Input::Text { text, .. } => {
             if text.len() as u64 > max_file_size {
-                return FileReport::error(path, too_large(text.len() as u64, max_file_size));
+                return FileReport::error(path, too_large(text.len() as u64, max_file_size, lang));
             }
             if text.is_empty() {
-                return FileReport::error(path, "văn bản rỗng: \"text\" không có nội dung");
+                return FileReport::error(
+                    path,
+                    lang.pick(
+                        "văn bản rỗng: \"text\" không có nội dung",
+                        "empty text: \"text\" has no content",
+                    ),
+                );
             }
             let decoded = crate::decode::decode_str(text);
             return pipeline::check_decoded(&path, decoded, options, text.len() as u64);
@@ -68,10 +77,13 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
                 .read_to_end(&mut buf)
             {
                 Ok(_) => buf,
-                Err(e) => return FileReport::error(path, format!("không đọc được stdin: {e}")),
+                Err(e) => {
+                    let message = tr!(lang, "không đọc được stdin: {e}", "cannot read stdin: {e}");
+                    return FileReport::error(path, message);
+                }
             }
         }
-        Input::File(p) => match read_file(p, max_file_size) {
+        Input::File(p) => match read_file(p, max_file_size, lang) {
             Ok(bytes) => bytes,
             Err(e) => return FileReport::error(path, e),
         },
@@ -80,7 +92,7 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
         }
     };
     if bytes.len() as u64 > max_file_size {
-        return FileReport::error(path, too_large(bytes.len() as u64, max_file_size));
+        return FileReport::error(path, too_large(bytes.len() as u64, max_file_size, lang));
     }
     let container = match input {
         Input::File(p) => crate::container::Kind::of_path(p),
@@ -89,13 +101,14 @@ pub fn check_input(input: &Input, options: &Options, max_file_size: u64) -> File
     if let Some(kind) = container {
         let limits = crate::container::Limits {
             max_text: max_file_size,
+            lang,
             ..crate::container::Limits::default()
         };
         return crate::container::check_container_bytes_within(
             &path, kind, &bytes, options, &limits,
         );
     }
-    if let Some(report) = binary_report(&path, &bytes) {
+    if let Some(report) = binary_report(&path, &bytes, lang) {
         return report;
     }
     pipeline::check_owned_text_bytes(&path, bytes, options)
@@ -109,7 +122,8 @@ fn check_named_bytes(
     max_file_size: u64,
 ) -> FileReport {
     if bytes.len() as u64 > max_file_size {
-        return FileReport::error(name, too_large(bytes.len() as u64, max_file_size));
+        let message = too_large(bytes.len() as u64, max_file_size, options.lang);
+        return FileReport::error(name, message);
     }
     let container = crate::container::Kind::of_path(Path::new(name))
         .or_else(|| crate::container::Kind::sniff(bytes));
@@ -122,17 +136,22 @@ fn check_named_bytes(
 /// Checks the bytes of a text input: known binary formats are skipped with a note (never decoded
 /// into garbage), the rest goes through the pipeline.
 pub fn check_text_unless_binary(path: &str, bytes: &[u8], options: &Options) -> FileReport {
-    binary_report(path, bytes).unwrap_or_else(|| pipeline::check_text_bytes(path, bytes, options))
+    binary_report(path, bytes, options.lang)
+        .unwrap_or_else(|| pipeline::check_text_bytes(path, bytes, options))
 }
 
 /// The note for a known binary format, which is skipped.
-fn binary_report(path: &str, bytes: &[u8]) -> Option<FileReport> {
+fn binary_report(path: &str, bytes: &[u8], lang: Lang) -> Option<FileReport> {
     let kind = sniff_binary(bytes)?;
     Some(FileReport {
         bytes: bytes.len() as u64,
         ..FileReport::error(
             path,
-            format!("tệp nhị phân ({kind}), không phải văn bản: bỏ qua (binary file skipped)"),
+            tr!(
+                lang,
+                "tệp nhị phân ({kind}), không phải văn bản: bỏ qua (binary file skipped)",
+                "binary file ({kind}), not text: skipped"
+            ),
         )
     })
 }
@@ -166,26 +185,37 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         })
 }
 
-fn too_large(size: u64, limit: u64) -> String {
-    format!("tệp quá lớn: {size} byte, vượt giới hạn {limit} byte (--max-file-size)")
+fn too_large(size: u64, limit: u64, lang: Lang) -> String {
+    tr!(
+        lang,
+        "tệp quá lớn: {size} byte, vượt giới hạn {limit} byte (--max-file-size)",
+        "file too large: {size} bytes, over the limit of {limit} bytes (--max-file-size)"
+    )
 }
 
 /// Reads a file up to the size limit.
-fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("không mở được tệp: {e}"))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("không đọc được thông tin tệp: {e}"))?;
+fn read_file(path: &Path, limit: u64, lang: Lang) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| tr!(lang, "không mở được tệp: {e}", "cannot open the file: {e}"))?;
+    let meta = file.metadata().map_err(|e| {
+        tr!(
+            lang,
+            "không đọc được thông tin tệp: {e}",
+            "cannot read the file's metadata: {e}"
+        )
+    })?;
     if meta.is_dir() {
-        return Err("là thư mục, không phải tệp".to_string());
+        return Err(lang
+            .pick("là thư mục, không phải tệp", "is a directory, not a file")
+            .to_string());
     }
     if meta.len() > limit {
-        return Err(too_large(meta.len(), limit));
+        return Err(too_large(meta.len(), limit, lang));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("không đọc được tệp: {e}"))?;
+        .map_err(|e| tr!(lang, "không đọc được tệp: {e}", "cannot read the file: {e}"))?;
     Ok(bytes)
 }
 

@@ -24,6 +24,9 @@
 //! [`container`] reads .docx, .doc and text PDFs into the text stage 1 repairs; [`numerals`] is
 //! the Roman numerals the segmenter and Word's list numbering share.
 //!
+//! [`lang`] is the language of everything a person reads (Vietnamese, or English with
+//! `--lang en`): the rules, the reports and the command line write each text in both, side by side.
+//!
 //! [`fix`] applies the findings' fixes (`check --fix`, `--diff`).
 //!
 //! [`pipeline`] runs one input through stages 1–4; [`run`] runs many in parallel and streams the
@@ -42,6 +45,7 @@ pub mod extract;
 pub mod finding;
 pub mod fix;
 pub mod input;
+pub mod lang;
 pub mod lex;
 pub mod mask;
 pub mod numerals;

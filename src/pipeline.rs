@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::decode::{self, Decoded};
 use crate::extract::{self, DocumentInfo};
 use crate::finding::FileReport;
+use crate::lang::Lang;
 use crate::mask;
 use crate::ruledata::RuleData;
 use crate::source::SourceFile;
@@ -25,6 +26,8 @@ pub struct Options {
     pub extract: bool,
     /// Attach the analysed text (`vblint extract --text`).
     pub include_text: bool,
+    /// The language of messages and per-file errors.
+    pub lang: Lang,
 }
 
 impl Default for Options {
@@ -36,6 +39,7 @@ impl Default for Options {
             per_path: Arc::default(),
             extract: false,
             include_text: false,
+            lang: Lang::Vi,
         }
     }
 }
@@ -46,7 +50,7 @@ pub fn check_text_bytes(path: &str, bytes: &[u8], options: &Options) -> FileRepo
         Ok(decoded) => check_decoded(path, decoded, options, bytes.len() as u64),
         Err(e) => FileReport {
             bytes: bytes.len() as u64,
-            ..FileReport::error(path, e)
+            ..FileReport::error(path, e.message(options.lang))
         },
     }
 }
@@ -62,7 +66,7 @@ pub fn check_owned_text_bytes(path: &str, bytes: Vec<u8>, options: &Options) -> 
         }
         Err(e) => FileReport {
             bytes: len,
-            ..FileReport::error(path, e)
+            ..FileReport::error(path, e.message(options.lang))
         },
     }
 }
@@ -94,6 +98,7 @@ pub fn check_source(
         data: &options.data,
         encoding: encoding.as_ref(),
         reference_date: options.reference_date,
+        lang: options.lang,
     };
     let path_ignores = options.per_path.ignored_for(&source.path);
     let findings = if path_ignores.is_empty() {

@@ -4,6 +4,7 @@
 //! for a full listing.
 
 use crate::finding::FileReport;
+use crate::lang::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::io;
 use std::sync::Arc;
@@ -22,13 +23,14 @@ pub struct Bar {
 }
 
 impl Bar {
-    pub fn new(enabled: bool, stdout_is_terminal: bool) -> Bar {
+    pub fn new(enabled: bool, stdout_is_terminal: bool, lang: Lang) -> Bar {
         let bytes = Arc::new(AtomicU64::new(0));
         let bar = enabled.then(|| {
             let counted = Arc::clone(&bytes);
-            let style = ProgressStyle::with_template(
+            let style = ProgressStyle::with_template(lang.pick(
                 "{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} tệp · {mbps} · còn {eta}",
-            )
+                "{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} files · {mbps} · {eta} left",
+            ))
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .with_key(
                 "mbps",

@@ -9,8 +9,10 @@
 
 use crate::finding::{FileReport, Severity};
 use crate::input::{self, Input};
+use crate::lang::Lang;
 use crate::pipeline::Options;
 use crate::report::{Reporter, Summary};
+use crate::tr;
 use std::ffi::OsString;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -29,6 +31,8 @@ pub struct WalkOptions {
     pub extensions: Vec<String>,
     /// Glob overrides (`--glob`), ripgrep syntax; `!` negates.
     pub globs: Vec<String>,
+    /// The language of the errors of paths that cannot be walked.
+    pub lang: Lang,
 }
 
 impl Default for WalkOptions {
@@ -40,6 +44,7 @@ impl Default for WalkOptions {
                 .map(|s| s.to_string())
                 .collect(),
             globs: Vec::new(),
+            lang: Lang::Vi,
         }
     }
 }
@@ -73,7 +78,12 @@ fn expand_path(path: PathBuf, walk: &WalkOptions) -> Inputs {
     } else {
         Box::new(std::iter::once(Err((
             path.to_string_lossy().into_owned(),
-            "không tìm thấy tệp hoặc thư mục".to_string(),
+            walk.lang
+                .pick(
+                    "không tìm thấy tệp hoặc thư mục",
+                    "no such file or directory",
+                )
+                .to_string(),
         ))))
     }
 }
@@ -91,7 +101,11 @@ fn walk_dir(dir: &Path, walk: &WalkOptions) -> Inputs {
         let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
         for glob in &walk.globs {
             if let Err(e) = overrides.add(glob) {
-                let error = format!("mẫu --glob không hợp lệ: {e}");
+                let error = tr!(
+                    walk.lang,
+                    "mẫu --glob không hợp lệ: {e}",
+                    "invalid --glob pattern: {e}"
+                );
                 return Box::new(std::iter::once(Err((glob.clone(), error))));
             }
         }
@@ -169,7 +183,11 @@ pub fn read_path_list(reader: Box<dyn BufRead + Send>, nul: bool, walk: &WalkOpt
                             return Some(Err(("--files-from".to_string(), e.to_string())));
                         }
                         let shown = input::head(&String::from_utf8_lossy(&buf));
-                        let error = format!("đường dẫn quá dài (hơn {MAX_PATH_BYTES} byte)");
+                        let error = tr!(
+                            walk.lang,
+                            "đường dẫn quá dài (hơn {MAX_PATH_BYTES} byte)",
+                            "path too long (over {MAX_PATH_BYTES} bytes)"
+                        );
                         return Some(Err((shown, error)));
                     }
                     if !nul && buf.last() == Some(&b'\r') {
@@ -334,7 +352,7 @@ struct LineRequest {
 }
 
 /// Turns one stdin line into an input (and the id to echo), or an error record.
-fn parse_line(line: Vec<u8>) -> (Option<serde_json::Value>, Collected) {
+fn parse_line(line: Vec<u8>, lang: Lang) -> (Option<serde_json::Value>, Collected) {
     let starts_json = line
         .iter()
         .find(|b| !b.is_ascii_whitespace())
@@ -351,7 +369,12 @@ fn parse_line(line: Vec<u8>) -> (Option<serde_json::Value>, Collected) {
             let id = serde_json::from_slice::<serde_json::Value>(&line)
                 .ok()
                 .and_then(|v| v.get("id").cloned());
-            return (id, Err((lossy(), format!("dòng JSON không hợp lệ: {e}"))));
+            let error = tr!(
+                lang,
+                "dòng JSON không hợp lệ: {e}",
+                "invalid JSON line: {e}"
+            );
+            return (id, Err((lossy(), error)));
         }
     };
     let id = request.id;
@@ -370,7 +393,14 @@ fn parse_line(line: Vec<u8>) -> (Option<serde_json::Value>, Collected) {
                 .unwrap_or_else(|| "-".to_string());
             Ok(Input::Text { name, text })
         }
-        (None, None) => Err((lossy(), "dòng JSON cần \"path\" hoặc \"text\"".to_string())),
+        (None, None) => Err((
+            lossy(),
+            lang.pick(
+                "dòng JSON cần \"path\" hoặc \"text\"",
+                "a JSON line needs \"path\" or \"text\"",
+            )
+            .to_string(),
+        )),
     };
     (id, input)
 }
@@ -409,7 +439,13 @@ pub fn serve_lines<R: BufRead>(
             // Too long: skip the rest of the line and say so.
             skip_until(reader, b'\n')?;
             let name = input::head(&String::from_utf8_lossy(&line[..line.len().min(4096)]));
-            let report = FileReport::error(name, "dòng quá dài (line too long, --max-file-size)");
+            let report = FileReport::error(
+                name,
+                options.lang.pick(
+                    "dòng quá dài (line too long, --max-file-size)",
+                    "line too long (--max-file-size)",
+                ),
+            );
             summary.add(&report);
             reporter.file(&report, None)?;
             continue;
@@ -419,7 +455,7 @@ pub fn serve_lines<R: BufRead>(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (id, item) = parse_line(line);
+        let (id, item) = parse_line(line, options.lang);
         let mut report = match &item {
             Ok(input) => input::check_input(input, options, max_file_size),
             Err((path, error)) => FileReport::error(path.clone(), error),

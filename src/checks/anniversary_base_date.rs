@@ -19,6 +19,10 @@
 use super::support::format_date_like;
 use super::{Context, Diagnostic};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "An anniversary whose base date in the text differs from the registry: \"Ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2024)\" while that day dates from 20/11/1982.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let dates = &cx.analysis.dates;
     for a in &cx.analysis.anniversaries {
@@ -37,13 +41,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = cx.slice(base.span);
+        let (name, right) = (&event.name, event.base_date.to_vietnamese());
         out.push(
             Diagnostic::new(
                 base.span,
-                format!(
-                    "{} là ngày {}, không phải {written}",
-                    event.name,
-                    event.base_date.to_vietnamese()
+                crate::tr!(
+                    cx.lang,
+                    "{name} là ngày {right}, không phải {written}",
+                    "\"{name}\" is on {right}, not \"{written}\""
                 ),
             )
             .fix(format_date_like(base, written, event.base_date)),

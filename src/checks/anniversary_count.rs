@@ -23,6 +23,10 @@
 use super::{Context, Diagnostic};
 use crate::ruledata::{Anniversary, normalize_name};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "An anniversary whose count of years does not match its dates (\"N năm … (d/m/Y1 - d/m/Y2)\" with N ≠ Y2 − Y1), or, without dates, the registry base year and the plan year.";
+
 /// The registry event an "N năm <event>" phrase starts with (a leading "Ngày" is optional on
 /// both sides); the longest name wins.
 pub(crate) fn event_at_start<'a>(cx: &'a Context, event: &str) -> Option<&'a Anniversary> {
@@ -91,12 +95,14 @@ fn check_counted(cx: &Context, out: &mut Vec<Diagnostic>) {
         if expected <= 0 {
             continue;
         }
+        let (count, name) = (m.count, &event.name);
         out.push(
             Diagnostic::new(
                 m.count_span,
-                format!(
-                    "kỷ niệm {} năm {}: {} là năm {base}, đến năm {target} là {expected} năm",
-                    m.count, event.name, event.name
+                crate::tr!(
+                    cx.lang,
+                    "kỷ niệm {count} năm {name}: {name} là năm {base}, đến năm {target} là {expected} năm",
+                    "the anniversary counts {count} years of \"{name}\", which dates from {base}: in {target} that is {expected} years"
                 ),
             )
             .fix(expected.to_string()),
@@ -118,8 +124,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     unit,
-                    format!(
-                        "kỷ niệm {count} \"ngày\" trong khi mốc thời gian ({base} - {target}) tính bằng năm; mong đợi \"{count} năm\""
+                    crate::tr!(
+                        cx.lang,
+                        "kỷ niệm {count} \"ngày\" trong khi mốc thời gian ({base} - {target}) tính bằng năm; mong đợi \"{count} năm\"",
+                        "anniversary of {count} \"ngày\" (days) while the dates ({base} - {target}) count years; expected \"{count} năm\" (years)"
                     ),
                 )
                 .fix("năm"),
@@ -129,8 +137,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     span,
-                    format!(
-                        "số năm kỷ niệm {count} không khớp với mốc thời gian ({base} - {target} là {expected} năm)"
+                    crate::tr!(
+                        cx.lang,
+                        "số năm kỷ niệm {count} không khớp với mốc thời gian ({base} - {target} là {expected} năm)",
+                        "the anniversary count {count} does not match the dates ({base} - {target} is {expected} years)"
                     ),
                 )
                 .fix(expected.to_string()),

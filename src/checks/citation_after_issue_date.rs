@@ -16,6 +16,11 @@
 
 use super::{Context, Diagnostic};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "A cited document dated after the issue date of the citing document itself.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(issued) = cx.issue_date() else {
         return;
@@ -31,13 +36,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .map(|s| s.text.clone())
                 .or_else(|| c.name.clone())
                 .unwrap_or_default();
+            let (written, phrase) = (cx.slice(date.span), cx.issue_date_phrase());
+            let issued = issued.to_vietnamese();
             out.push(Diagnostic::new(
                 date.span,
-                format!(
-                    "văn bản {what} được trích với ngày {} — sau {} {}",
-                    cx.slice(date.span),
-                    cx.issue_date_phrase(),
-                    issued.to_vietnamese()
+                crate::tr!(
+                    cx.lang,
+                    "văn bản {what} được trích với ngày {written} — sau {phrase} {issued}",
+                    "document \"{what}\" is cited with the date \"{written}\", after {phrase} {issued}"
                 ),
             ));
         }

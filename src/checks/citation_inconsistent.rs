@@ -19,6 +19,11 @@
 use super::{Context, Diagnostic};
 use crate::extract::citations::SymbolFamily;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "The same number and symbol cited with different issue dates or issuers within one document.";
+
 /// Issuer names compared loosely: case, "Ủy ban nhân dân" = "UBND", one being a prefix of the other
 /// ("Bộ Chính trị" and "Bộ Chính trị khóa XII").
 fn same_issuer(a: &str, b: &str) -> bool {
@@ -61,14 +66,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         d2.span,
-                        format!(
+                        crate::tr!(
+                            cx.lang,
                             "{} được trích với ngày {} nhưng ở dòng {first_line} là {}",
+                            "\"{}\" is cited with the date \"{}\" but on line {first_line} with \"{}\"",
                             symbol.text,
                             cx.slice(d2.span),
                             cx.slice(d1.span)
                         ),
                     )
-                    .help("một số hiệu chỉ ứng với một văn bản: thống nhất ngày ban hành ở mọi lần trích"),
+                    .help(cx.lang.pick(
+                        "một số hiệu chỉ ứng với một văn bản: thống nhất ngày ban hành ở mọi lần trích",
+                        "one number and symbol is one document: give it the same issue date every time it is cited",
+                    )),
                 );
                 continue;
             }
@@ -78,8 +88,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         {
             out.push(Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "{} được trích là của \"{i2}\" nhưng ở dòng {first_line} là của \"{i1}\"",
+                    "\"{}\" is cited as issued by \"{i2}\" but on line {first_line} by \"{i1}\"",
                     symbol.text
                 ),
             ));

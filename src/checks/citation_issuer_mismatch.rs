@@ -22,6 +22,10 @@
 use super::{Context, Diagnostic};
 use crate::ruledata::Issuer;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A citation whose named issuer does not match the issuer abbreviation in its symbol: \"Kế hoạch số 67/KH-PGDĐT … của Ủy ban nhân dân huyện Tam Nông\".";
+
 /// The issuer entry for a symbol's issuer part: "UBND-PNV" → UBND, "QH15" → QH.
 pub(crate) fn issuer_of<'a>(cx: &'a Context, code: &str) -> Option<&'a Issuer> {
     let first = code.split('-').next().unwrap_or(code);
@@ -65,13 +69,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .map_or(other.code.as_str(), String::as_str);
         let d = Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "cơ quan ban hành \"{named}\" ({other_name}) không khớp với ký hiệu {}: mã {} là {own_name}",
+                    "the issuer \"{named}\" (\"{other_name}\") does not match the symbol \"{}\": the code \"{}\" is \"{own_name}\"",
                     symbol.text, own.code
                 ),
             )
-            .help(format!(
-                "ghi đúng cơ quan ban hành ({own_name} …) hoặc sửa lại số, ký hiệu"
+            .help(crate::tr!(
+                cx.lang,
+                "ghi đúng cơ quan ban hành ({own_name} …) hoặc sửa lại số, ký hiệu",
+                "name the right issuer (\"{own_name} …\") or correct the number and symbol"
             ));
         // An abbreviation that also stands for other bodies makes the finding a guess.
         out.push(if own.also.is_empty() { d } else { d.guess() });

@@ -27,6 +27,10 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "The first citation of a numbered document without its issue date: \"Chỉ thị 1518/CT-UBND\" with no \"ngày …\".";
+
 /// Types cited by name, without number or date.
 const BY_NAME: [&str; 4] = ["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
 
@@ -108,11 +112,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let span = Span::new(type_span.start, symbol.span.end);
         let written = cx.slice(span);
+        let symbol = &symbol.text;
         let mut d = Diagnostic::new(
             span,
-            format!(
-                "lần trích dẫn đầu tiên của {word} {} thiếu ngày ban hành",
-                symbol.text
+            crate::tr!(
+                cx.lang,
+                "lần trích dẫn đầu tiên của {word} {symbol} thiếu ngày ban hành",
+                "the first citation of \"{word} {symbol}\" lacks its issue date"
             ),
         );
         match registry_entry(cx, c).and_then(|doc| doc.date) {
@@ -120,9 +126,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 d = d.fix(format!("{written} ngày {}", date.to_vietnamese()));
             }
             None => {
-                d = d.help(
+                d = d.help(cx.lang.pick(
                     "ghi đủ số, ký hiệu, ngày ban hành và cơ quan ban hành ở lần trích dẫn đầu tiên (Nghị định 30/2020/NĐ-CP)",
-                );
+                    "give the number, symbol, issue date and issuer at the first citation (Decree \"30/2020/NĐ-CP\")",
+                ));
             }
         }
         out.push(d);

@@ -28,6 +28,10 @@ use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A document in the registry (`rules/documents.toml`) cited with the wrong issue date, issuer or period: \"Chỉ thị số 05-CT/TW ngày 16/5/2016\" for a directive issued on 15/5/2016.";
+
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)giai đoạn\s*(?:từ\s*)?(?:năm\s*)?([0-9]{4})(\s*(?:[-–—]|đến)\s*(?:năm\s*)?)([0-9]{4})",
@@ -64,7 +68,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             mention.span,
-                            format!("{label} ban hành ngày {right}, không phải {written}"),
+                            crate::tr!(
+                                cx.lang,
+                                "{label} ban hành ngày {right}, không phải {written}",
+                                "\"{label}\" was issued on {right}, not \"{written}\""
+                            ),
                         )
                         .fix(right),
                     );
@@ -79,7 +87,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     span,
-                    format!("{label} do {} ban hành, không phải {issuer}", doc.issuer),
+                    crate::tr!(
+                        cx.lang,
+                        "{label} do {} ban hành, không phải {issuer}",
+                        "\"{label}\" was issued by \"{}\", not \"{issuer}\"",
+                        doc.issuer
+                    ),
                 )
                 .fix(doc.issuer.clone()),
             );
@@ -102,8 +115,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             span,
-                            format!(
+                            crate::tr!(
+                                cx.lang,
                                 "tên của {label} ghi giai đoạn {period}, không phải {from}-{to}",
+                                "the title of \"{label}\" names the period {period}, not {from}-{to}",
                             ),
                         )
                         .fix(format!(

@@ -26,6 +26,10 @@ use super::{Context, Diagnostic};
 use crate::date::Date;
 use crate::ruledata::KnownDocument;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A cited document no longer in force on the issue date (or the configured reference date), reported with the document that replaced it.";
+
 /// The day a document stopped applying, from `expired` or else from its successor.
 fn end_of(cx: &Context, doc: &KnownDocument) -> Option<Date> {
     if let Some(e) = doc.expired {
@@ -59,27 +63,52 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .map(|t| crate::source::Span::new(t.start, c.span.end)))
             .unwrap_or(c.span);
         let label = citation_label(c);
+        let lang = cx.lang;
         let successor = doc.superseded_by.as_deref().map(|s| {
             let d = cx.data.documents_by_symbol(s).next();
             let kind = d.map_or("", |d| d.doc_type.as_str());
+            let name = format!("{kind} {s}");
+            let name = name.trim();
             match d.and_then(|d| d.date) {
-                Some(date) => format!("{kind} {s} ngày {}", date.to_vietnamese()),
-                None => format!("{kind} {s}"),
+                Some(date) => {
+                    let date = date.to_vietnamese();
+                    crate::tr!(lang, "{name} ngày {date}", "\"{name}\" of {date}")
+                }
+                None => crate::tr!(lang, "{name}", "\"{name}\""),
             }
         });
-        let mut message = format!(
-            "{label} đã hết hiệu lực từ ngày {} (trước {} {})",
+        let (end, phrase, today) = (
             end.to_vietnamese(),
             cx.issue_date_phrase(),
-            today.to_vietnamese()
+            today.to_vietnamese(),
+        );
+        let mut message = crate::tr!(
+            lang,
+            "{label} đã hết hiệu lực từ ngày {end} (trước {phrase} {today})",
+            "\"{label}\" ceased to apply on {end} (before {phrase} {today})"
         );
         if let Some(s) = &successor {
-            message.push_str(&format!("; văn bản thay thế: {}", s.trim()));
+            message.push_str(&crate::tr!(
+                lang,
+                "; văn bản thay thế: {s}",
+                "; replaced by: {s}"
+            ));
         }
-        out.push(Diagnostic::new(span, message).help(match successor {
-            Some(s) => format!("trích dẫn văn bản đang có hiệu lực: {}", s.trim()),
-            None => "bỏ trích dẫn hoặc thay bằng văn bản đang có hiệu lực".to_string(),
-        }));
+        out.push(
+            Diagnostic::new(span, message).help(match successor {
+                Some(s) => crate::tr!(
+                    lang,
+                    "trích dẫn văn bản đang có hiệu lực: {s}",
+                    "cite the document in force: {s}"
+                ),
+                None => lang
+                    .pick(
+                        "bỏ trích dẫn hoặc thay bằng văn bản đang có hiệu lực",
+                        "drop the citation or replace it with the document in force",
+                    )
+                    .to_string(),
+            }),
+        );
     }
 }
 

@@ -19,6 +19,10 @@
 use super::{Context, Diagnostic};
 use crate::ruledata::normalize_name;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A citation whose document type does not match the type abbreviation in its symbol: \"Công văn số 1428/KH-SGDĐT\" (KH is a plan).";
+
 /// Type words that say nothing about the type.
 const GENERIC: [&str; 2] = ["văn bản", "hiến pháp"];
 
@@ -59,8 +63,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "\"{written}\" không khớp với ký hiệu {}: mã {code} là {canonical}",
+                    "\"{written}\" does not match the symbol \"{}\": the code \"{code}\" is \"{canonical}\"",
                     symbol.text
                 ),
             )

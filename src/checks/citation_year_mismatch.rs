@@ -16,6 +16,10 @@
 
 use super::{Context, Diagnostic};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A legal normative document whose symbol carries a year other than that of its cited issue date: \"24/2018/QĐ-UBND ngày 28/12/2019\".";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for c in &cx.analysis.citations {
         let (Some(symbol), Some(di)) = (&c.symbol, c.date) else {
@@ -29,13 +33,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     date.span,
-                    format!(
+                    crate::tr!(
+                        cx.lang,
                         "năm trong số hiệu {} là {symbol_year} nhưng ngày ban hành được trích là {} (năm {date_year})",
+                        "the year in the number \"{}\" is {symbol_year} but the cited issue date is \"{}\" (year {date_year})",
                         symbol.text,
                         cx.slice(date.span)
                     ),
                 )
-                .help("văn bản quy phạm pháp luật ban hành trong năm ghi ở số hiệu; kiểm tra lại ngày hoặc số hiệu"),
+                .help(cx.lang.pick(
+                    "văn bản quy phạm pháp luật ban hành trong năm ghi ở số hiệu; kiểm tra lại ngày hoặc số hiệu",
+                    "a legal normative document is issued in the year its number carries; check the date or the number",
+                )),
             );
         }
     }

@@ -22,20 +22,29 @@
 use super::{Context, Diagnostic};
 use crate::extract::dates::{DateMention, DateRole};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A deadline that falls before the issue date of the document itself.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // A month deadline ("trước tháng 11/2020") runs to the month's last day.
     for (d, issued) in cx.dates_before_issue(DateRole::Deadline, DateMention::last_day) {
         out.push(
             Diagnostic::new(
                 d.span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "hạn {} đã qua trước {} {}: hạn phải sau ngày ban hành",
+                    "the deadline \"{}\" falls before {} {}: a deadline must come after the issue date",
                     cx.slice(d.span),
                     cx.issue_date_phrase(),
                     issued.to_vietnamese()
                 ),
             )
-            .help("kiểm tra lại ngày/tháng/năm của hạn; có thể đây là hạn chép từ kế hoạch cũ"),
+            .help(cx.lang.pick(
+                "kiểm tra lại ngày/tháng/năm của hạn; có thể đây là hạn chép từ kế hoạch cũ",
+                "check the deadline's day, month and year; it may have been copied from an old plan",
+            )),
         );
     }
 }

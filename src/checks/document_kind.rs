@@ -27,44 +27,101 @@ use super::{Context, Diagnostic};
 use crate::classify::{Kind, Scope};
 use crate::source::Span;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "What the input was taken to be, reported once per file when that keeps a group of rules from judging it (an excerpt needs no header, a news article no number, citations or deadlines).";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = &cx.analysis.document;
     let skipped: Vec<&str> = [Scope::Header, Scope::Body]
         .into_iter()
         .filter(|s| !doc.kind.applies(*s))
-        .map(Scope::label)
+        .map(|s| s.label(cx.lang))
         .collect();
     if skipped.is_empty() {
         return;
     }
+    let lang = cx.lang;
     let evidence = if doc.evidence.is_empty() {
-        "không thấy quốc hiệu, số, ngày ban hành, tên loại hay căn cứ pháp lý".to_string()
+        lang.pick(
+            "không thấy quốc hiệu, số, ngày ban hành, tên loại hay căn cứ pháp lý",
+            "no national title, number, issue date, document type or legal basis seen",
+        )
+        .to_string()
     } else {
         doc.evidence
             .iter()
             .take(4)
-            .map(|e| format!("{} (dòng {})", e.what, e.line))
+            .map(|e| {
+                let (what, line) = (evidence_in(&e.what, lang), e.line);
+                crate::tr!(lang, "{what} (dòng {line})", "{what} (line {line})")
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let label = doc.kind.label(lang);
     let kind = match (doc.kind, &doc.doc_type) {
-        (Kind::Other, Some(t)) => format!("{} ({t})", doc.kind.label()),
-        _ => doc.kind.label().to_string(),
+        (Kind::Other, Some(t)) => crate::tr!(lang, "{label} ({t})", "{label} (\"{t}\")"),
+        _ => label.to_string(),
     };
     let confidence = match doc.confidence {
-        crate::classify::Confidence::High => "cao",
-        crate::classify::Confidence::Medium => "trung bình",
-        crate::classify::Confidence::Low => "thấp",
+        crate::classify::Confidence::High => lang.pick("cao", "high"),
+        crate::classify::Confidence::Medium => lang.pick("trung bình", "medium"),
+        crate::classify::Confidence::Low => lang.pick("thấp", "low"),
     };
-    let message = format!(
-        "văn bản được nhận là {kind} (độ tin cậy {confidence}; căn cứ: {evidence}): không áp dụng các quy tắc về {}",
-        skipped.join("; ")
+    let skipped = skipped.join("; ");
+    let message = crate::tr!(
+        lang,
+        "văn bản được nhận là {kind} (độ tin cậy {confidence}; căn cứ: {evidence}): không áp dụng các quy tắc về {skipped}",
+        "the text is taken to be {kind} (confidence {confidence}; evidence: {evidence}): the rules on {skipped} do not apply"
     );
-    out.push(
-        Diagnostic::new(first_line(cx), message).help(
-            "nếu đây là văn bản hành chính đầy đủ, kiểm tra phần đầu (quốc hiệu, \"Số: …\", địa danh và ngày ban hành, tên loại)",
+    out.push(Diagnostic::new(first_line(cx), message).help(lang.pick(
+        "nếu đây là văn bản hành chính đầy đủ, kiểm tra phần đầu (quốc hiệu, \"Số: …\", địa danh và ngày ban hành, tên loại)",
+        "if this is a whole administrative document, check its header (national title, \"Số: …\", place and issue date, document type)",
+    )));
+}
+
+/// A piece of evidence as `crate::classify` words it (in Vietnamese, as `vblint extract` shows
+/// it), in `lang`: the quoted words of the document stay as written.
+fn evidence_in(what: &str, lang: crate::lang::Lang) -> String {
+    if lang == crate::lang::Lang::Vi {
+        return what.to_string();
+    }
+    const FIXED: [(&str, &str); 13] = [
+        ("quốc hiệu", "national title"),
+        ("tiêu ngữ", "motto"),
+        ("số, ký hiệu", "number and symbol"),
+        ("địa danh, ngày ban hành", "place and issue date"),
+        ("tên loại văn bản", "document type"),
+        ("căn cứ pháp lý", "legal basis"),
+        ("các mục I, II…", "sections I, II…"),
+        ("nơi nhận", "recipients (\"Nơi nhận\")"),
+        ("thẩm quyền ký", "signing authority"),
+        ("điều khoản (Điều 1…)", "articles (\"Điều 1…\")"),
+        ("kính gửi", "addressee (\"Kính gửi\")"),
+        (
+            "văn bản qua trình xem tài liệu (có thể mất chữ)",
+            "text from a document viewer (words may be lost)",
         ),
-    );
+        (
+            "ban hành kèm theo văn bản khác",
+            "issued with another document",
+        ),
+    ];
+    if let Some((_, en)) = FIXED.iter().find(|(vi, _)| *vi == what) {
+        return (*en).to_string();
+    }
+    for (vi, en) in [
+        ("tiêu đề ", "title "),
+        ("dấu hiệu trang web ", "web page mark "),
+    ] {
+        if let Some(quoted) = what.strip_prefix(vi) {
+            return format!("{en}{quoted}");
+        }
+    }
+    // A phrase added to `classify` without its English here: quoted, so it reads as the
+    // document-side text it then is.
+    format!("\"{what}\"")
 }
 
 /// The first non-blank line of the text, where the finding is shown.

@@ -23,6 +23,10 @@ use super::{Context, Diagnostic};
 use crate::lex::{self, TokenKind};
 use crate::source::Span;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A word or phrase repeated twice in a row: \"Chỉ thị Chỉ thị\", \"thi đua thi đua\", \"các các\".";
+
 /// Whether one repeated syllable is a slip: a function word that is no reduplication, or any of
 /// "ngày", "tháng", "năm" doubled before a date ("ngày ngày 04 tháng 9" is no "every day").
 fn flaggable_single(cx: &Context, word: &str, repeat_end: usize) -> bool {
@@ -55,9 +59,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     whole,
-                    format!("\"{word}\" bị lặp lại ở cuối dòng và đầu dòng sau"),
+                    crate::tr!(
+                        cx.lang,
+                        "\"{word}\" bị lặp lại ở cuối dòng và đầu dòng sau",
+                        "\"{word}\" is repeated at the end of a line and the start of the next"
+                    ),
                 )
-                .help("xóa một trong hai từ lặp lại")
+                .help(cx.lang.pick(
+                    "xóa một trong hai từ lặp lại",
+                    "delete one of the two repeated words",
+                ))
                 .guess(),
             );
         }
@@ -93,8 +104,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let span = Span::new(first[0].span.start, second[n - 1].span.end);
                 let phrase = cx.slice(Span::new(first[0].span.start, first[n - 1].span.end));
                 out.push(
-                    Diagnostic::new(span, format!("\"{phrase}\" bị lặp lại liền nhau"))
-                        .fix(phrase.to_string()),
+                    Diagnostic::new(
+                        span,
+                        crate::tr!(
+                            cx.lang,
+                            "\"{phrase}\" bị lặp lại liền nhau",
+                            "\"{phrase}\" appears twice in a row"
+                        ),
+                    )
+                    .fix(phrase.to_string()),
                 );
                 i += 2 * n;
                 continue 'scan;

@@ -14,7 +14,12 @@
 //! Ghi "ngày 05 tháng 3 năm 2021".
 
 use super::{Context, Diagnostic};
+use crate::lang::Lang;
 use crate::segment::Field;
+
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "An issue date without the leading zero that Decree 30/2020 asks for days below 10 and for months 1 and 2, or with one where none belongs (\"tháng 03\").";
 
 fn expected_form(value: u32, zero_below: u32) -> String {
     if value < zero_below {
@@ -24,24 +29,29 @@ fn expected_form(value: u32, zero_below: u32) -> String {
     }
 }
 
-fn check_part(field: &Field, what: &str, zero_below: u32, out: &mut Vec<Diagnostic>) {
+fn check_part(field: &Field, day: bool, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let zero_below = if day { 10 } else { 3 };
     let Ok(value) = field.text.parse::<u32>() else {
         return;
     };
     let want = expected_form(value, zero_below);
     if want != field.text {
-        let rule = if zero_below == 10 {
-            "ngày nhỏ hơn 10 ghi thêm số 0 phía trước"
-        } else {
-            "chỉ tháng 1 và 2 ghi thêm số 0 phía trước"
+        let written = &field.text;
+        let message = match (day, lang) {
+            (true, Lang::Vi) => format!(
+                "ngày ban hành ghi là \"{written}\"; theo Nghị định 30/2020/NĐ-CP (ngày nhỏ hơn 10 ghi thêm số 0 phía trước) phải là \"{want}\""
+            ),
+            (false, Lang::Vi) => format!(
+                "tháng ban hành ghi là \"{written}\"; theo Nghị định 30/2020/NĐ-CP (chỉ tháng 1 và 2 ghi thêm số 0 phía trước) phải là \"{want}\""
+            ),
+            (true, Lang::En) => format!(
+                "the issue day is written \"{written}\"; Decree \"30/2020/NĐ-CP\" (a day below 10 takes a leading 0) asks for \"{want}\""
+            ),
+            (false, Lang::En) => format!(
+                "the issue month is written \"{written}\"; Decree \"30/2020/NĐ-CP\" (only months 1 and 2 take a leading 0) asks for \"{want}\""
+            ),
         };
-        out.push(
-            Diagnostic::new(
-                field.span,
-                format!("{what} ban hành ghi là \"{}\"; theo Nghị định 30/2020/NĐ-CP ({rule}) phải là \"{want}\"", field.text),
-            )
-            .fix(want),
-        );
+        out.push(Diagnostic::new(field.span, message).fix(want));
     }
 }
 
@@ -50,10 +60,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     if let Some(day) = &pd.day {
-        check_part(day, "ngày", 10, out);
+        check_part(day, true, cx.lang, out);
     }
     if let Some(month) = &pd.month {
-        check_part(month, "tháng", 3, out);
+        check_part(month, false, cx.lang, out);
     }
 }
 

@@ -22,6 +22,10 @@
 use super::{Context, Diagnostic};
 use crate::source::Span;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A header without the place and issue date line (\"Lộc Ninh, ngày 05 tháng 3 năm 2021\"), or with that line left blank.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let header = &cx.analysis.structure.header;
     // A plan issued with a decision ("Ban hành kèm theo Quyết định số … ngày …") is dated by it.
@@ -30,15 +34,30 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     match &header.place_date {
         Some(pd) if pd.day.is_none() || pd.month.is_none() || pd.year.is_none() => out.push(
-            Diagnostic::new(pd.span, "ngày ban hành chưa điền đủ ngày, tháng, năm")
-                .help("ghi đủ \"ngày dd tháng mm năm yyyy\" khi ký ban hành"),
+            Diagnostic::new(
+                pd.span,
+                cx.lang.pick(
+                    "ngày ban hành chưa điền đủ ngày, tháng, năm",
+                    "the issue date lacks its day, month or year",
+                ),
+            )
+            .help(cx.lang.pick(
+                "ghi đủ \"ngày dd tháng mm năm yyyy\" khi ký ban hành",
+                "write the whole \"ngày dd tháng mm năm yyyy\" when the document is signed",
+            )),
         ),
         Some(_) => {}
         None => {
             let at = header.doc_type.as_ref().map_or(Span::new(0, 0), |t| t.span);
             out.push(
-                Diagnostic::new(at, "không tìm thấy địa danh và ngày ban hành (\"…, ngày … tháng … năm …\") ở phần đầu văn bản")
-                    .help("thêm \"<Địa danh>, ngày dd tháng mm năm yyyy\" dưới tiêu ngữ"),
+                Diagnostic::new(at, cx.lang.pick(
+                    "không tìm thấy địa danh và ngày ban hành (\"…, ngày … tháng … năm …\") ở phần đầu văn bản",
+                    "no place and issue date (\"…, ngày … tháng … năm …\") found in the document header",
+                ))
+                .help(cx.lang.pick(
+                    "thêm \"<Địa danh>, ngày dd tháng mm năm yyyy\" dưới tiêu ngữ",
+                    "add \"<Địa danh>, ngày dd tháng mm năm yyyy\" (place, date) under the motto",
+                )),
             );
         }
     }

@@ -19,6 +19,10 @@
 use super::{Context, Diagnostic};
 use crate::source::Span;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A header without a \"Số:\" line, or with a \"Số:\" line that lacks the number (\"Số: /KH-PGDĐT\").";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // A báo cáo sáng kiến, a thư mời: types that carry no number by convention.
     // A plan issued with a decision has the decision's number.
@@ -30,16 +34,28 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         Some(line) if line.number.is_none() => out.push(
             Diagnostic::new(
                 line.span,
-                "số văn bản để trống: mong đợi \"Số: <số thứ tự>/<ký hiệu>\"",
+                cx.lang.pick(
+                    "số văn bản để trống: mong đợi \"Số: <số thứ tự>/<ký hiệu>\"",
+                    "the document number is blank: expected \"Số: <số thứ tự>/<ký hiệu>\" (number/symbol)",
+                ),
             )
-            .help("điền số thứ tự đăng ký văn bản trước dấu \"/\" (ví dụ \"Số: 15/KH-PGDĐT\")"),
+            .help(cx.lang.pick(
+                "điền số thứ tự đăng ký văn bản trước dấu \"/\" (ví dụ \"Số: 15/KH-PGDĐT\")",
+                "fill in the registered number before the \"/\" (for example \"Số: 15/KH-PGDĐT\")",
+            )),
         ),
         Some(_) => {}
         None => {
             let at = header.doc_type.as_ref().map_or(Span::new(0, 0), |t| t.span);
             out.push(
-                Diagnostic::new(at, "không tìm thấy dòng \"Số: …\" (số và ký hiệu văn bản) ở phần đầu văn bản")
-                    .help("thêm \"Số: <số>/<ký hiệu>\" dưới tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP)"),
+                Diagnostic::new(at, cx.lang.pick(
+                    "không tìm thấy dòng \"Số: …\" (số và ký hiệu văn bản) ở phần đầu văn bản",
+                    "no \"Số: …\" line (the document's number and symbol) found in the header",
+                ))
+                .help(cx.lang.pick(
+                    "thêm \"Số: <số>/<ký hiệu>\" dưới tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP)",
+                    "add \"Số: <số>/<ký hiệu>\" under the issuer's name (Decree \"30/2020/NĐ-CP\")",
+                )),
             );
         }
     }

@@ -16,35 +16,57 @@
 use super::{Context, Diagnostic};
 use crate::date::{days_in_month, is_leap_year};
 use crate::extract::dates::DateMention;
+use crate::lang::Lang;
 
-fn reason(d: &DateMention) -> Option<String> {
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "A date that does not exist: 31/6, 29/02 in a common year, month 13, day 0.";
+
+fn reason(d: &DateMention, lang: Lang) -> Option<String> {
     let year = d.year?;
     if d.date.is_some() {
         return None;
     }
-    if !(1..=12).contains(&d.month) {
-        return Some(format!(
-            "tháng {} không tồn tại (chỉ có tháng 1 đến 12)",
-            d.month
+    let month = d.month;
+    if !(1..=12).contains(&month) {
+        return Some(crate::tr!(
+            lang,
+            "tháng {month} không tồn tại (chỉ có tháng 1 đến 12)",
+            "there is no month {month} (months run from 1 to 12)"
         ));
     }
     let day = d.day?;
-    let max = days_in_month(year, d.month);
-    Some(if d.month == 2 && day == 29 && !is_leap_year(year) {
-        format!("năm {year} không phải năm nhuận: tháng 2 chỉ có 28 ngày")
+    let max = days_in_month(year, month);
+    Some(if month == 2 && day == 29 && !is_leap_year(year) {
+        crate::tr!(
+            lang,
+            "năm {year} không phải năm nhuận: tháng 2 chỉ có 28 ngày",
+            "{year} is not a leap year: February has only 28 days"
+        )
     } else if day == 0 {
-        "ngày 0 không tồn tại".to_string()
+        lang.pick("ngày 0 không tồn tại", "there is no day 0")
+            .to_string()
     } else {
-        format!("tháng {} chỉ có {max} ngày", d.month)
+        crate::tr!(
+            lang,
+            "tháng {month} chỉ có {max} ngày",
+            "month {month} has only {max} days"
+        )
     })
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for d in &cx.analysis.dates {
-        if let Some(why) = reason(d) {
+        if let Some(why) = reason(d, cx.lang) {
+            let written = cx.slice(d.span);
             out.push(Diagnostic::new(
                 d.span,
-                format!("ngày {} không tồn tại: {why}", cx.slice(d.span)),
+                crate::tr!(
+                    cx.lang,
+                    "ngày {written} không tồn tại: {why}",
+                    "the date \"{written}\" does not exist: {why}"
+                ),
             ));
         }
     }
@@ -81,6 +103,26 @@ mod tests {
                     "13/2021",
                     "ngày 13/2021 không tồn tại: tháng 13 không tồn tại (chỉ có tháng 1 đến 12)"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn says_why_in_english() {
+        let got = crate::checks::test_support::check_in(
+            check,
+            "trước ngày 31/6/2021, ngày 29 tháng 02 năm 2023, tháng 13/2021, ngày 0/5/2021",
+            None,
+            crate::lang::Lang::En,
+        );
+        let msgs: Vec<_> = got.iter().map(|(_, d)| d.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "the date \"31/6/2021\" does not exist: month 6 has only 30 days",
+                "the date \"29 tháng 02 năm 2023\" does not exist: 2023 is not a leap year: February has only 28 days",
+                "the date \"13/2021\" does not exist: there is no month 13 (months run from 1 to 12)",
+                "the date \"0/5/2021\" does not exist: there is no day 0",
             ]
         );
     }

@@ -28,7 +28,13 @@
 use super::{Context, Diagnostic};
 use crate::decode::Repair;
 use crate::decode::repair::Damage;
+use crate::lang::Lang;
 use crate::source::Span;
+
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "Text received in a legacy Vietnamese encoding, or damaged by one, and restored.";
 
 /// A readable name for an encoding name or damage label: the charset's entry in
 /// [`crate::decode::charsets`], or the damage's description. Every label the decoder emits has
@@ -64,13 +70,20 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 first_line,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "tệp được mã hóa bằng bảng mã cũ {} (độ tin cậy {:.0}%); vblint đã chuyển sang Unicode để kiểm tra",
-                    describe(&report.name),
+                    // The charset descriptions are Vietnamese; its name is what English readers
+                    // look up.
+                    "the file is in the legacy encoding {} (confidence {:.0}%); vblint converted it to Unicode to check it",
+                    cx.lang.pick(describe(&report.name), report.name.as_str()),
                     report.confidence * 100.0
                 ),
             )
-            .help("chuyển tệp sang Unicode (UTF-8): vblint normalize --in-place TỆP"),
+            .help(cx.lang.pick(
+                "chuyển tệp sang Unicode (UTF-8): vblint normalize --in-place TỆP",
+                "convert the file to Unicode (UTF-8): vblint normalize --in-place FILE",
+            )),
         );
         return;
     }
@@ -78,13 +91,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 first_line,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "toàn bộ văn bản bị hỏng mã ({}), {} dòng đã được sửa",
-                    describe(damage),
+                    "the whole text is mis-encoded ({}); {} lines were repaired",
+                    cx.lang.pick(describe(damage), damage.as_str()),
                     report.repaired_lines.len()
                 ),
             )
-            .help("chuyển tệp sang Unicode đúng: vblint normalize --in-place TỆP"),
+            .help(cx.lang.pick(
+                "chuyển tệp sang Unicode đúng: vblint normalize --in-place TỆP",
+                "convert the file to proper Unicode: vblint normalize --in-place FILE",
+            )),
         );
     }
     for r in &report.repairs {
@@ -93,13 +111,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let from_pdf = Damage::from_label(&r.encoding).is_some_and(Damage::from_pdf_text_layer);
         out.push(if from_pdf {
-            pdf_text_layer(span, r)
+            pdf_text_layer(span, r, cx.lang)
         } else {
             Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "chữ bị hỏng mã ({}): \"{}\" được sửa thành \"{}\"",
-                    describe(&r.encoding),
+                    "mis-encoded word ({}): \"{}\" was repaired to \"{}\"",
+                    cx.lang.pick(describe(&r.encoding), r.encoding.as_str()),
                     r.original,
                     r.repaired
                 ),
@@ -112,17 +132,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Words a PDF's text layer changed. The PDF itself most likely shows them right, so they are
 /// reported one severity lower, as a notice that the text was read so.
-fn pdf_text_layer(span: Span, r: &Repair) -> Diagnostic {
+fn pdf_text_layer(span: Span, r: &Repair, lang: Lang) -> Diagnostic {
     Diagnostic::new(
         span,
-        format!(
+        crate::tr!(
+            lang,
             "{}: \"{}\" được đọc là \"{}\"",
-            describe(&r.encoding),
+            "{}: \"{}\" was read as \"{}\"",
+            lang.pick(describe(&r.encoding), r.encoding.as_str()),
             r.original,
             r.repaired
         ),
     )
-    .help("tệp PDF gốc có thể vẫn đúng; nếu văn bản được chép từ trang xem tài liệu, hãy lấy lại từ tệp gốc")
+    .help(lang.pick(
+        "tệp PDF gốc có thể vẫn đúng; nếu văn bản được chép từ trang xem tài liệu, hãy lấy lại từ tệp gốc",
+        "the original PDF may well be right; if the text was copied from a document viewer, take it again from the original file",
+    ))
     .fix(r.repaired.clone())
     .original(r.original.clone())
     .guess()

@@ -21,6 +21,10 @@
 use super::{Context, Diagnostic};
 use crate::decode::tone::{ToneStyle, tone_style};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "Text that mixes the old and the new tone-mark placement: \"hoà\" and \"hòa\", \"Uỷ\" and \"Ủy\", \"khoá\" and \"khóa\".";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let counts = tone_style(&cx.source.text);
     if !counts.is_mixed() {
@@ -31,16 +35,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     } else {
         ToneStyle::Old
     };
+    let (old, new) = (
+        cx.lang.pick("kiểu cũ", "the old style"),
+        cx.lang.pick("kiểu mới", "the new style"),
+    );
     let (style_name, main_name) = match minority {
-        ToneStyle::Old => ("kiểu cũ", "kiểu mới"),
-        ToneStyle::New => ("kiểu mới", "kiểu cũ"),
+        ToneStyle::Old => (old, new),
+        ToneStyle::New => (new, old),
     };
     for w in counts.words.iter().filter(|w| w.style == minority) {
         out.push(
             Diagnostic::new(
                 w.span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "\"{}\" đặt dấu thanh {style_name}, trong khi văn bản chủ yếu đặt dấu {main_name} ({} từ kiểu cũ, {} từ kiểu mới): mong đợi \"{}\"",
+                    "\"{}\" places its tone mark in {style_name}, while the text mostly uses {main_name} (words: {} in the old style, {} in the new): expected \"{}\"",
                     w.word, counts.old, counts.new, w.other
                 ),
             )

@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::decode::EncodingReport;
 use crate::extract::Analysis;
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::ruledata::RuleData;
 use crate::source::{SourceFile, Span};
 use std::collections::HashMap;
@@ -54,6 +55,8 @@ pub struct Context<'a> {
     pub reference_date: Option<Date>,
     /// The text as repaired, before the [`crate::mask`] view: positions and excerpts come from it.
     pub original: &'a SourceFile,
+    /// The language of the messages and help.
+    pub lang: Lang,
 }
 
 impl<'a> Context<'a> {
@@ -88,10 +91,11 @@ impl<'a> Context<'a> {
 
     /// Where the issue date is written, as a phrase for messages.
     pub fn issue_date_phrase(&self) -> &'static str {
-        if self.issue_date_is_stated() {
-            "ngày ban hành văn bản"
-        } else {
-            "ngày tham chiếu (reference-date)"
+        match (self.issue_date_is_stated(), self.lang) {
+            (true, Lang::Vi) => "ngày ban hành văn bản",
+            (true, Lang::En) => "the document's issue date",
+            (false, Lang::Vi) => "ngày tham chiếu (reference-date)",
+            (false, Lang::En) => "the reference date (reference-date)",
         }
     }
 }
@@ -154,6 +158,8 @@ pub struct Rule {
     /// What the text must be for the rule to judge it.
     pub scope: Scope,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+    /// The summary in English: the module's `SUMMARY_EN` (its documentation is Vietnamese).
+    pub summary_en: &'static str,
 }
 
 impl Rule {
@@ -175,6 +181,14 @@ impl Rule {
             .collect::<Vec<_>>()
             .join(" ")
     }
+
+    /// The one-sentence summary in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.summary(),
+            Lang::En => self.summary_en.to_string(),
+        }
+    }
 }
 
 macro_rules! rule {
@@ -185,6 +199,7 @@ macro_rules! rule {
             default_severity: Severity::$severity,
             scope: Scope::$scope,
             check: $module::check,
+            summary_en: $module::SUMMARY_EN,
         }
     };
 }
@@ -350,7 +365,7 @@ pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
             } else {
                 severity
             };
-            to_finding(cx.original, rule.id, severity, d)
+            to_finding(cx.original, rule.id, severity, d, cx.lang)
         }));
     }
     findings.sort_by(|a, b| {
@@ -366,7 +381,13 @@ pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
     findings
 }
 
-pub fn to_finding(source: &SourceFile, rule: &str, severity: Severity, d: Diagnostic) -> Finding {
+pub fn to_finding(
+    source: &SourceFile,
+    rule: &str,
+    severity: Severity,
+    d: Diagnostic,
+    lang: Lang,
+) -> Finding {
     let start = source.position(d.span.start);
     let end = source.position(d.span.end);
     Finding {
@@ -386,7 +407,9 @@ pub fn to_finding(source: &SourceFile, rule: &str, severity: Severity, d: Diagno
         }),
         fix: d.fix,
         help: d.help,
-        location: source.line_label(start.line as usize - 1).map(String::from),
+        location: source
+            .line_label(start.line as usize - 1)
+            .map(|label| crate::lang::location(label, lang)),
         text_span: d.span,
     }
 }
@@ -402,6 +425,16 @@ pub(crate) mod test_support {
         text: &str,
         reference_date: Option<Date>,
     ) -> Vec<(String, Diagnostic)> {
+        check_in(rule, text, reference_date, Lang::Vi)
+    }
+
+    /// [`check_with`] with the messages in `lang`.
+    pub fn check_in(
+        rule: fn(&Context, &mut Vec<Diagnostic>),
+        text: &str,
+        reference_date: Option<Date>,
+        lang: Lang,
+    ) -> Vec<(String, Diagnostic)> {
         let source = SourceFile::new("test.txt", text);
         let analysis = analyze(&source, RuleData::builtin());
         let cx = Context {
@@ -411,6 +444,7 @@ pub(crate) mod test_support {
             encoding: None,
             reference_date,
             original: &source,
+            lang,
         };
         let mut out = Vec::new();
         rule(&cx, &mut out);
@@ -445,6 +479,13 @@ mod tests {
             assert_eq!(rule.id, rule.module.replace('_', "-"));
             let doc = rule.doc();
             assert!(!rule.summary().is_empty(), "{} has no summary", rule.id);
+            assert!(
+                !rule.summary_en.is_empty()
+                    && !crate::lang::has_vietnamese_outside_quotes(rule.summary_en),
+                "{}'s English summary is not English: {}",
+                rule.id,
+                rule.summary_en
+            );
             for section in ["## Vì sao", "## Ví dụ", "## Cách sửa"] {
                 assert!(doc.contains(section), "{} doc lacks {section}", rule.id);
             }

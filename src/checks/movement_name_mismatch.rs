@@ -28,6 +28,10 @@ use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A quoted emulation movement name close to but not its official name, or a renamed movement still cited by its old name after the change.";
+
 static QUOTED: LazyLock<Regex> =
     // Unbounded classes keep the regex on its DFA (a bounded `{3,300}` over a Unicode class does
     // not); the length limits are applied in `check`.
@@ -118,8 +122,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     span,
-                    format!(
+                    crate::tr!(
+                        cx.lang,
                         "phong trào \"{}\" đã đổi tên (áp dụng đến năm {}); tên hiện hành: \"{new}\"",
+                        "the movement \"{}\" was renamed (its name applied until {}); its current name: \"{new}\"",
                         old.name,
                         old.to.unwrap_or_default()
                     ),
@@ -154,9 +160,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "tên phong trào \"{}\" gần giống nhưng không đúng tên chính thức \"{}\"",
-                    quoted, m.name
+                    "the movement name \"{}\" is close to but not its official name \"{}\"",
+                    quoted,
+                    m.name
                 ),
             )
             .fix(m.name.clone()),

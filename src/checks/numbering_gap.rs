@@ -21,6 +21,10 @@ use super::{Context, Diagnostic};
 use crate::classify::Kind;
 use crate::segment::{Item, Marker};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "Item numbers that skip, repeat or go out of order among items of one level: 1, 2, 3, 4, 6; I, II, IV; a), c).";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let items = &cx.analysis.structure.items;
     for (i, item) in items.iter().enumerate() {
@@ -60,23 +64,34 @@ fn diagnostic(
     let written = cx.slice(item.marker_span).to_string();
     let want = item.marker.render(expected);
     let have = item.marker.render(n);
+    let lang = cx.lang;
     let message = match previous {
-        None => format!("mục đầu tiên được đánh số \"{have}\"; mong đợi \"{want}\""),
+        None => crate::tr!(
+            lang,
+            "mục đầu tiên được đánh số \"{have}\"; mong đợi \"{want}\"",
+            "the first item is numbered \"{have}\"; expected \"{want}\""
+        ),
         Some(p) => {
             let prev = p.marker.render(p.marker.ordinal().unwrap_or(0));
             if n == expected - 1 {
-                format!(
-                    "số mục \"{have}\" bị lặp lại (mục trước cũng là \"{prev}\"); mong đợi \"{want}\""
+                crate::tr!(
+                    lang,
+                    "số mục \"{have}\" bị lặp lại (mục trước cũng là \"{prev}\"); mong đợi \"{want}\"",
+                    "the item number \"{have}\" is repeated (the previous item is \"{prev}\" too); expected \"{want}\""
                 )
             } else if n > expected {
                 let missing: Vec<String> = (expected..n).map(|k| item.marker.render(k)).collect();
-                format!(
-                    "đánh số bị nhảy: sau \"{prev}\" là \"{have}\", thiếu \"{}\"",
-                    missing.join("\", \"")
+                let missing = missing.join("\", \"");
+                crate::tr!(
+                    lang,
+                    "đánh số bị nhảy: sau \"{prev}\" là \"{have}\", thiếu \"{missing}\"",
+                    "the numbering skips: \"{have}\" follows \"{prev}\", \"{missing}\" is missing"
                 )
             } else {
-                format!(
-                    "đánh số không theo thứ tự: sau \"{prev}\" là \"{have}\"; mong đợi \"{want}\""
+                crate::tr!(
+                    lang,
+                    "đánh số không theo thứ tự: sau \"{prev}\" là \"{have}\"; mong đợi \"{want}\"",
+                    "the numbering is out of order: \"{have}\" follows \"{prev}\"; expected \"{want}\""
                 )
             }
         }

@@ -16,6 +16,11 @@
 use super::{Context, Diagnostic};
 use crate::extract::dates::DateRole;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "A period \"từ ngày X đến ngày Y\" whose end Y comes before its start X.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for pair in cx.analysis.dates.windows(2) {
         let (from, to) = (&pair[0], &pair[1]);
@@ -29,13 +34,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     from.span.cover(to.span),
-                    format!(
+                    crate::tr!(
+                        cx.lang,
                         "khoảng thời gian kết thúc ({}) trước khi bắt đầu ({})",
+                        "the period ends (\"{}\") before it starts (\"{}\")",
                         cx.slice(to.span),
                         cx.slice(from.span)
                     ),
                 )
-                .help("ngày kết thúc phải sau ngày bắt đầu; kiểm tra năm và thứ tự ngày/tháng"),
+                .help(cx.lang.pick(
+                    "ngày kết thúc phải sau ngày bắt đầu; kiểm tra năm và thứ tự ngày/tháng",
+                    "the end must follow the start; check the years and the day/month order",
+                )),
             );
         }
     }

@@ -23,6 +23,10 @@ use super::{Context, Diagnostic};
 use crate::date::Date;
 use crate::extract::dates::DateRole;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "In a schedule item that opens with a month (\"- Tháng 12/2020: …\"), a date or month in another year, outside the item's period.";
+
 /// Months as an absolute count, for distances.
 fn index(year: i32, month: u32) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
@@ -84,13 +88,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let shown = cx.slice(d.span);
             let mut diag = Diagnostic::new(
                 d.span,
-                format!(
-                    "\"{shown}\" nằm ngoài thời gian của mục \"Tháng {written}\": năm {dy} khác năm {year} của mục"
+                crate::tr!(
+                    cx.lang,
+                    "\"{shown}\" nằm ngoài thời gian của mục \"Tháng {written}\": năm {dy} khác năm {year} của mục",
+                    "\"{shown}\" falls outside the item \"Tháng {written}\": the year {dy} is not the item's year {year}"
                 ),
             );
             diag = match Date::new(year, date.month, date.day) {
                 Some(fixed) if same_month => diag.fix(format_date_like(d, shown, fixed)),
-                _ => diag.help(format!("kiểm tra lại năm; mục này là tháng {written}")),
+                _ => diag.help(crate::tr!(
+                    cx.lang,
+                    "kiểm tra lại năm; mục này là tháng {written}",
+                    "check the year; this item is the month \"{written}\""
+                )),
             };
             out.push(diag);
         }

@@ -31,9 +31,14 @@ use super::{Context, Diagnostic};
 use crate::extract::Analysis;
 use crate::extract::fast_regex::BoundaryRegex;
 use crate::extract::span_index::SpanIndex;
+use crate::lang::Lang;
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "A year or school year earlier than the plan's own in text about what is to come: the mark of a document copied from an old plan without its years updated.";
 
 // Scanned over the whole text: `BoundaryRegex` keeps the `\b` patterns on the DFA.
 static SCHOOL_YEAR: LazyLock<BoundaryRegex> = LazyLock::new(|| {
@@ -168,6 +173,7 @@ fn stale_school_year(
     plan: PlanYears,
     excluded: &Excluded,
     c: &regex::Captures,
+    lang: Lang,
 ) -> Option<Diagnostic> {
     let (whole, y1, sep, y2) = (c.get(0)?, c.get(1)?, c.get(2)?, c.get(3)?);
     let (from, to) = (
@@ -182,16 +188,20 @@ fn stale_school_year(
         return None;
     }
     let own = format!("{}{}{}", school_end - 1, sep.as_str(), school_end);
+    let plan_label = plan_label(plan.plan_year, plan.own_school, lang);
     Some(
         Diagnostic::new(
             Span::new(y1.start(), y2.end()),
-            format!(
-                "năm học {from}-{to} đã qua so với kế hoạch {}: có thể là năm học chép từ kế hoạch cũ",
-                plan_label(plan.plan_year, plan.own_school)
+            crate::tr!(
+                lang,
+                "năm học {from}-{to} đã qua so với kế hoạch {plan_label}: có thể là năm học chép từ kế hoạch cũ",
+                "the school year {from}-{to} is past for a plan for {plan_label}: it may have been copied from an old plan"
             ),
         )
-        .help(format!(
-            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm học {own}; nếu là kết quả đã qua, nói rõ (\"kết quả năm học {from}-{to}\")"
+        .help(crate::tr!(
+            lang,
+            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm học {own}; nếu là kết quả đã qua, nói rõ (\"kết quả năm học {from}-{to}\")",
+            "if this is a task of this plan, make it the school year {own}; if it is a past result, say so (\"kết quả năm học {from}-{to}\")"
         )),
     )
 }
@@ -202,6 +212,7 @@ fn stale_year(
     plan: PlanYears,
     excluded: &Excluded,
     c: &regex::Captures,
+    lang: Lang,
 ) -> Option<Diagnostic> {
     let (whole, y) = (c.get(0)?, c.get(1)?);
     let year = y.as_str().parse::<i32>().ok()?;
@@ -212,16 +223,20 @@ fn stale_year(
     if excluded.contains(whole.start()) || looks_back(text, whole.start(), whole.end()) {
         return None;
     }
+    let plan_label = plan_label(plan.plan_year, plan.own_school, lang);
     Some(
         Diagnostic::new(
             Span::new(y.start(), y.end()),
-            format!(
-                "năm {year} đã qua so với kế hoạch {}: có thể là năm chép từ kế hoạch cũ",
-                plan_label(plan.plan_year, plan.own_school)
+            crate::tr!(
+                lang,
+                "năm {year} đã qua so với kế hoạch {plan_label}: có thể là năm chép từ kế hoạch cũ",
+                "the year {year} is past for a plan for {plan_label}: it may have been copied from an old plan"
             ),
         )
-        .help(format!(
-            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm {first_year}; nếu là việc đã qua, nói rõ (\"kết quả năm {year}\")"
+        .help(crate::tr!(
+            lang,
+            "nếu đây là nhiệm vụ của kế hoạch này, sửa thành năm {first_year}; nếu là việc đã qua, nói rõ (\"kết quả năm {year}\")",
+            "if this is a task of this plan, make it {first_year}; if it is past work, say so (\"kết quả năm {year}\")"
         )),
     )
 }
@@ -237,7 +252,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(whole) = c.get(0) {
             school_spans.push(Span::new(whole.start(), whole.end()));
         }
-        out.extend(stale_school_year(text, plan, &excluded, &c));
+        out.extend(stale_school_year(text, plan, &excluded, &c, cx.lang));
     }
     // "năm 2021" inside "năm học 2020-2021" was judged with its school year.
     let school_spans = SpanIndex::new(school_spans);
@@ -245,14 +260,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if c.get(0).is_some_and(|w| school_spans.contains(w.start())) {
             continue;
         }
-        out.extend(stale_year(text, plan, &excluded, &c));
+        out.extend(stale_year(text, plan, &excluded, &c, cx.lang));
     }
 }
 
-fn plan_label(plan_year: i32, school: Option<(i32, i32)>) -> String {
+fn plan_label(plan_year: i32, school: Option<(i32, i32)>, lang: Lang) -> String {
     match school {
-        Some((a, b)) => format!("năm học {a}-{b}"),
-        None => format!("năm {plan_year}"),
+        Some((a, b)) => crate::tr!(lang, "năm học {a}-{b}", "the school year {a}-{b}"),
+        None => crate::tr!(lang, "năm {plan_year}", "{plan_year}"),
     }
 }
 

@@ -22,19 +22,29 @@
 use super::{Context, Diagnostic};
 use crate::extract::dates::DateRole;
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str =
+    "A plan start date (\"bắt đầu từ ngày …\") earlier than its issue date.";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (d, issued) in cx.dates_before_issue(DateRole::Start, |d| d.date) {
         out.push(
             Diagnostic::new(
                 d.span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "ngày bắt đầu {} sớm hơn {} {}",
+                    "the start date \"{}\" is earlier than {} {}",
                     cx.slice(d.span),
                     cx.issue_date_phrase(),
                     issued.to_vietnamese()
                 ),
             )
-            .help("ngày bắt đầu thực hiện kế hoạch nên từ ngày ban hành trở đi"),
+            .help(cx.lang.pick(
+                "ngày bắt đầu thực hiện kế hoạch nên từ ngày ban hành trở đi",
+                "a plan should start on or after its issue date",
+            )),
         );
     }
 }

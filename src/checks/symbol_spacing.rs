@@ -16,13 +16,19 @@
 
 use super::{Context, Diagnostic};
 
+/// The one-sentence summary in English (`vblint rules --lang en`, SARIF); the documentation above is
+/// the Vietnamese one.
+pub const SUMMARY_EN: &str = "Stray spaces inside a document number and symbol or inside a date: \"43 /KH-LAX\", \"34- CT/TW\", \"29/12/ 2020\".";
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for symbol in &cx.analysis.spaced_symbols {
         out.push(
             Diagnostic::new(
                 symbol.span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "số, ký hiệu \"{}\" có khoảng trắng thừa; mong đợi \"{}\"",
+                    "the number and symbol \"{}\" have stray spaces; expected \"{}\"",
                     cx.slice(symbol.span),
                     symbol.text
                 ),
@@ -40,8 +46,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 sym.span,
-                format!(
+                crate::tr!(
+                    cx.lang,
                     "ký hiệu \"{}\" có khoảng trắng thừa; mong đợi \"{}\"",
+                    "the symbol \"{}\" has stray spaces; expected \"{}\"",
                     cx.slice(sym.span),
                     sym.text
                 ),
@@ -55,7 +63,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 d.span,
-                format!("ngày \"{written}\" có khoảng trắng thừa; mong đợi \"{fixed}\""),
+                crate::tr!(
+                    cx.lang,
+                    "ngày \"{written}\" có khoảng trắng thừa; mong đợi \"{fixed}\"",
+                    "the date \"{written}\" has stray spaces; expected \"{fixed}\""
+                ),
             )
             .fix(fixed),
         );

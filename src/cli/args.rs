@@ -1,8 +1,10 @@
 //! The command line: clap types with every help text in Vietnamese, value parsers, and the
 //! localized [`command`] that `--help`, `vblint completions` and `vblint man` are made from.
 
+use super::english;
 use crate::date::Date;
 use crate::finding::Severity;
+use crate::lang::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -16,6 +18,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Ngôn ngữ của mọi thông báo, kết quả và trợ giúp: vi (mặc định) hoặc en. Không ghi thì đọc
+    /// biến môi trường VBLINT_LANG, rồi khóa `lang` của vblint.toml.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -245,6 +251,10 @@ pub struct RulesArgs {
     pub config: Option<PathBuf>,
 }
 
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| crate::lang::unknown_message("--lang", s))
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("không phải ngày hợp lệ (YYYY-MM-DD): {s}"))
 }
@@ -293,9 +303,19 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 const HELP_TEMPLATE: &str =
     "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
+/// The same layout in English.
+const HELP_TEMPLATE_EN: &str =
+    "{before-help}{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}";
+
 /// The command line definition with every text a person reads in Vietnamese: headings, the help
 /// and version flags, at every level. `vblint completions` and `vblint man` are generated from it.
 pub fn command() -> clap::Command {
+    command_in(Lang::Vi)
+}
+
+/// [`command`] with every text in `lang`: in English, the help of each command and argument is
+/// replaced by its entry in [`english`].
+pub fn command_in(lang: Lang) -> clap::Command {
     let command = <Cli as clap::CommandFactory>::command()
         .disable_version_flag(true)
         .arg(
@@ -303,14 +323,25 @@ pub fn command() -> clap::Command {
                 .short('V')
                 .long("version")
                 .action(clap::ArgAction::Version)
-                .help("In phiên bản"),
+                .help(lang.pick("In phiên bản", "Print the version")),
         );
-    localize(command)
+    let command = match lang {
+        Lang::Vi => command,
+        Lang::En => command
+            .about(english::ABOUT)
+            .long_about(english::LONG_ABOUT)
+            .mut_subcommands(english::command),
+    };
+    localize(command, lang)
 }
 
-fn localize(command: clap::Command) -> clap::Command {
+fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    let command = match lang {
+        Lang::Vi => command,
+        Lang::En => english::arguments(command),
+    };
     command
-        .help_template(HELP_TEMPLATE)
+        .help_template(lang.pick(HELP_TEMPLATE, HELP_TEMPLATE_EN))
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
@@ -318,34 +349,37 @@ fn localize(command: clap::Command) -> clap::Command {
                 .short('h')
                 .long("help")
                 .action(clap::ArgAction::Help)
-                .help("In trợ giúp (-h: tóm tắt, --help: đầy đủ)"),
+                .help(lang.pick(
+                    "In trợ giúp (-h: tóm tắt, --help: đầy đủ)",
+                    "Print help (-h: summary, --help: in full)",
+                )),
         )
-        .subcommand_help_heading("Lệnh")
-        .subcommand_value_name("LỆNH")
-        .mut_args(localize_arg)
-        .mut_subcommands(localize)
+        .subcommand_help_heading(lang.pick("Lệnh", "Commands"))
+        .subcommand_value_name(lang.pick("LỆNH", "COMMAND"))
+        .mut_args(move |arg| localize_arg(arg, lang))
+        .mut_subcommands(move |sub| localize(sub, lang))
 }
 
-/// One argument's help in Vietnamese: heading, value name, default and choices (clap writes
+/// One argument's help in `lang`: heading, value name, default and choices (clap writes
 /// "[default: …]" and "[possible values: …]" in English, so they are hidden and said here).
-fn localize_arg(arg: clap::Arg) -> clap::Arg {
+fn localize_arg(arg: clap::Arg, lang: Lang) -> clap::Arg {
     let heading = if arg.is_positional() {
-        "Đối số"
+        lang.pick("Đối số", "Arguments")
     } else {
-        "Tùy chọn"
+        lang.pick("Tùy chọn", "Options")
     };
     let value_name = match arg.get_id().as_str() {
-        "paths" => Some("ĐƯỜNG_DẪN"),
-        "files" => Some("TỆP"),
+        "paths" => Some(lang.pick("ĐƯỜNG_DẪN", "PATH")),
+        "files" => Some(lang.pick("TỆP", "FILE")),
         "threads" => Some("N"),
-        "max_file_size" => Some("CỠ"),
-        "globs" => Some("MẪU"),
-        "reference_date" => Some("NGÀY"),
-        "output" | "config" | "files_from" => Some("TỆP"),
-        "rules_dirs" => Some("THƯ_MỤC"),
-        "format" | "fail_on" | "color" | "shell" => Some("GIÁ_TRỊ"),
-        "select" | "ignore" => Some("QUY_TẮC"),
-        "id" => Some("MÃ"),
+        "max_file_size" => Some(lang.pick("CỠ", "SIZE")),
+        "globs" => Some(lang.pick("MẪU", "GLOB")),
+        "reference_date" => Some(lang.pick("NGÀY", "DATE")),
+        "output" | "config" | "files_from" => Some(lang.pick("TỆP", "FILE")),
+        "rules_dirs" => Some(lang.pick("THƯ_MỤC", "DIR")),
+        "format" | "fail_on" | "color" | "shell" => Some(lang.pick("GIÁ_TRỊ", "VALUE")),
+        "select" | "ignore" => Some(lang.pick("QUY_TẮC", "RULES")),
+        "id" => Some(lang.pick("MÃ", "ID")),
         _ => None,
     };
     let mut notes = Vec::new();
@@ -355,7 +389,12 @@ fn localize_arg(arg: clap::Arg) -> clap::Arg {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     if !defaults.is_empty() {
-        notes.push(format!("mặc định: {}", defaults.join(", ")));
+        let defaults = defaults.join(", ");
+        notes.push(crate::tr!(
+            lang,
+            "mặc định: {defaults}",
+            "default: {defaults}"
+        ));
     }
     let choices: Vec<String> = arg
         .get_possible_values()
@@ -364,7 +403,12 @@ fn localize_arg(arg: clap::Arg) -> clap::Arg {
         .map(|v| v.get_name().to_string())
         .collect();
     if !choices.is_empty() && arg.get_action().takes_values() {
-        notes.push(format!("một trong: {}", choices.join(", ")));
+        let choices = choices.join(", ");
+        notes.push(crate::tr!(
+            lang,
+            "một trong: {choices}",
+            "one of: {choices}"
+        ));
     }
     let mut arg = arg
         .help_heading(heading)

@@ -3,9 +3,10 @@
 use super::args::{CheckArgs, Format};
 use super::options::configured_options;
 use super::{
-    EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, NOTHING_FOUND, color_wanted, commit_output, count_inputs,
-    inputs, open_output, thread_pool, usage_error,
+    EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, color_wanted, commit_output, count_inputs, inputs,
+    nothing_found, open_output, thread_pool, usage_error,
 };
+use crate::lang::Lang;
 use crate::pipeline::Options;
 use crate::report::Reporter;
 use crate::report::csv::CsvReporter;
@@ -17,32 +18,45 @@ use crate::report::statistics::StatisticsReporter;
 use crate::report::text::{Style, TextReporter};
 use crate::run;
 use crate::run::Inputs;
+use crate::tr;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
-    let options = match configured_options(&args.input, &args.select, &args.ignore) {
+pub(super) fn check(args: CheckArgs, requested: Option<Lang>) -> io::Result<i32> {
+    let options = match configured_options(&args.input, &args.select, &args.ignore, requested) {
         Ok(o) => o,
-        Err(e) => return usage_error(e),
+        Err((e, _)) => return usage_error(e),
     };
+    let lang = options.lang;
     let format = match (args.format, args.stdin_lines) {
         (None, true) | (Some(Format::Jsonl), true) => Format::Jsonl,
-        (Some(_), true) => return usage_error(
-            "--stdin-lines chỉ ghi kết quả dạng JSON Lines: bỏ --format hoặc dùng --format jsonl"
+        (Some(_), true) => {
+            return usage_error(
+                lang.pick(
+                    "--stdin-lines chỉ ghi kết quả dạng JSON Lines: bỏ --format hoặc dùng --format jsonl",
+                    "--stdin-lines writes JSON Lines only: drop --format or use --format jsonl",
+                )
                 .to_string(),
-        ),
+            );
+        }
         (format, false) => format.unwrap_or(Format::Text),
     };
-    let mut output = match open_output(&args.input) {
+    let mut output = match open_output(&args.input, lang) {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
     let out = output.take_writer();
     let to_terminal = args.input.output.is_none() && io::stdout().is_terminal();
     if args.statistics && !matches!(format, Format::Text | Format::Concise | Format::Json) {
-        return usage_error("--statistics in ra dạng text hoặc --format json".to_string());
+        return usage_error(
+            lang.pick(
+                "--statistics in ra dạng text hoặc --format json",
+                "--statistics prints text or --format json",
+            )
+            .to_string(),
+        );
     }
-    let mut reporter = reporter_for(format, &args, out);
+    let mut reporter = reporter_for(format, &args, out, lang);
     if args.stdin_lines {
         let stdin = io::stdin();
         let mut lock = stdin.lock();
@@ -53,7 +67,7 @@ pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
             reporter.as_mut(),
         )?;
         drop(reporter);
-        commit_output(output, args.input.output.as_deref())?;
+        commit_output(output, args.input.output.as_deref(), lang)?;
         // Each request's error is in its record; only findings set the exit code.
         return Ok(
             if !args.exit_zero && outcome.summary.count_at_least(args.fail_on) > 0 {
@@ -65,7 +79,7 @@ pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
     }
     let mut fix_failed = false;
     if args.fix || args.diff {
-        let inputs = match inputs(&args.input, &output.guarded) {
+        let inputs = match inputs(&args.input, &output.guarded, lang) {
             Ok(i) => i,
             Err(e) => return usage_error(e),
         };
@@ -81,13 +95,13 @@ pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
             });
         }
     }
-    let inputs = match inputs(&args.input, &output.guarded) {
+    let inputs = match inputs(&args.input, &output.guarded, lang) {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
     let pool = thread_pool(args.input.threads)?;
     let show_progress = !args.quiet && io::stderr().is_terminal();
-    let bar = crate::progress::Bar::new(show_progress, to_terminal);
+    let bar = crate::progress::Bar::new(show_progress, to_terminal, lang);
     if show_progress {
         bar.count_in_background(count_inputs(&args.input, &output.guarded));
     }
@@ -109,16 +123,16 @@ pub(super) fn check(args: CheckArgs) -> io::Result<i32> {
     bar.finish();
     let outcome = outcome?;
     drop(reporter);
-    commit_output(output, args.input.output.as_deref())?;
+    commit_output(output, args.input.output.as_deref(), lang)?;
     if !args.quiet && !format.is_machine_json() {
         if args.statistics {
-            eprintln!("{}", outcome.summary.human());
+            eprintln!("{}", outcome.summary.human(lang));
         } else {
-            eprintln!("{}", outcome.summary.human_with_rules());
+            eprintln!("{}", outcome.summary.human_with_rules(lang));
         }
     }
     if outcome.summary.files == 0 {
-        return usage_error(NOTHING_FOUND.to_string());
+        return usage_error(nothing_found(lang));
     }
     // An input that --fix could not fix is an error of the run, as an unreadable file is.
     let code = outcome.exit_code(args.fail_on, args.exit_zero);
@@ -134,6 +148,7 @@ fn reporter_for(
     format: Format,
     args: &CheckArgs,
     out: Box<dyn Write + Send>,
+    lang: Lang,
 ) -> Box<dyn Reporter + Send> {
     match format {
         _ if args.statistics => Box::new(StatisticsReporter::new(
@@ -149,14 +164,15 @@ fn reporter_for(
                 },
                 format == Format::Concise,
             )
+            .in_lang(lang)
             .with_errors_to(Box::new(io::stderr())),
         ),
         Format::Json => Box::new(JsonReporter::new(out)),
         Format::Jsonl => Box::new(JsonLinesReporter::new(out)),
-        Format::Sarif => Box::new(SarifReporter::new(out)),
-        Format::Github => Box::new(GithubReporter::new(out)),
+        Format::Sarif => Box::new(SarifReporter::new(out).in_lang(lang)),
+        Format::Github => Box::new(GithubReporter::new(out).in_lang(lang)),
         Format::Csv => Box::new(CsvReporter::new(out)),
-        Format::Html => Box::new(HtmlReporter::new(out)),
+        Format::Html => Box::new(HtmlReporter::new(out).in_lang(lang)),
     }
 }
 
@@ -167,6 +183,7 @@ pub(super) fn fix_inputs(
     options: &Options,
     args: &CheckArgs,
 ) -> io::Result<(bool, bool)> {
+    let lang = options.lang;
     let mut changed = false;
     let mut failed = false;
     let mut stdout = io::stdout().lock();
@@ -174,7 +191,13 @@ pub(super) fn fix_inputs(
         let path = match input {
             Ok(crate::input::Input::File(p)) => p,
             Ok(_) => {
-                eprintln!("vblint: --fix và --diff cần tệp, không đọc từ đầu vào chuẩn");
+                eprintln!(
+                    "vblint: {}",
+                    lang.pick(
+                        "--fix và --diff cần tệp, không đọc từ đầu vào chuẩn",
+                        "--fix and --diff need files, not standard input",
+                    )
+                );
                 failed = true;
                 continue;
             }
@@ -198,10 +221,14 @@ pub(super) fn fix_inputs(
                     let rules: Vec<String> =
                         applied.iter().map(|(r, n)| format!("{r}: {n}")).collect();
                     let total: usize = applied.iter().map(|(_, n)| n).sum();
+                    let (rules, backup) = (rules.join(", "), backup.display());
                     eprintln!(
-                        "vblint: {name}: đã sửa {total} lỗi ({}); bản gốc giữ ở {}",
-                        rules.join(", "),
-                        backup.display()
+                        "vblint: {name}: {}",
+                        tr!(
+                            lang,
+                            "đã sửa {total} lỗi ({rules}); bản gốc giữ ở {backup}",
+                            "fixed {total} findings ({rules}); the original is kept as {backup}"
+                        )
                     );
                 }
             }
@@ -227,16 +254,26 @@ pub(super) fn fix_one(
     options: &Options,
     args: &CheckArgs,
 ) -> Result<FixedText, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("không đọc được tệp: {e}"))?;
+    let lang = options.lang;
+    let bytes = std::fs::read(path)
+        .map_err(|e| tr!(lang, "không đọc được tệp: {e}", "cannot read the file: {e}"))?;
     if let Some(kind) = crate::container::Kind::of_path(path) {
         if !args.diff {
-            return Err(
-                "--fix chỉ sửa tệp văn bản .txt; xem các sửa của tệp Word/PDF bằng --diff"
-                    .to_string(),
-            );
+            return Err(lang
+                .pick(
+                    "--fix chỉ sửa tệp văn bản .txt; xem các sửa của tệp Word/PDF bằng --diff",
+                    "--fix fixes .txt text files only; see the fixes of a Word/PDF file with --diff",
+                )
+                .to_string());
         }
-        let extracted =
-            crate::container::extract(kind, &bytes, &crate::container::Limits::default())?;
+        let extracted = crate::container::extract(
+            kind,
+            &bytes,
+            &crate::container::Limits {
+                lang,
+                ..crate::container::Limits::default()
+            },
+        )?;
         let (source, report) = crate::container::source_of(name, &extracted);
         let checked =
             crate::pipeline::check_source(&source, Some(report), options, bytes.len() as u64);
@@ -248,9 +285,13 @@ pub(super) fn fix_one(
         return Ok(Some((source.text, new, Vec::new())));
     }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
-        "tệp không phải UTF-8: --fix chỉ sửa tệp UTF-8; chuyển sang Unicode trước bằng \
-         vblint normalize --in-place"
-            .to_string()
+        lang.pick(
+            "tệp không phải UTF-8: --fix chỉ sửa tệp UTF-8; chuyển sang Unicode trước bằng \
+             vblint normalize --in-place",
+            "the file is not UTF-8: --fix fixes UTF-8 files only; convert it to Unicode first \
+             with vblint normalize --in-place",
+        )
+        .to_string()
     })?;
     let (bom, body) = match text.strip_prefix('\u{FEFF}') {
         Some(rest) => ("\u{FEFF}", rest),

@@ -4,20 +4,32 @@
 use super::args::NormalizeArgs;
 use super::{EXIT_ERROR, EXIT_OK, refuse_output_among, shorten_path, usage_error};
 use crate::decode;
+use crate::lang::Lang;
+use crate::tr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-pub(super) fn normalize(args: NormalizeArgs) -> io::Result<i32> {
+pub(super) fn normalize(args: NormalizeArgs, lang: Lang) -> io::Result<i32> {
     if args.output.is_some() && args.files.len() != 1 {
-        return usage_error("--output chỉ nhận đúng một tệp đầu vào".to_string());
+        return usage_error(
+            lang.pick(
+                "--output chỉ nhận đúng một tệp đầu vào",
+                "--output takes exactly one input file",
+            )
+            .to_string(),
+        );
     }
     if args.in_place && args.files.iter().any(|f| f.as_os_str() == "-") {
         return usage_error(
-            "--in-place cần tệp, không dùng được với đầu vào chuẩn (-)".to_string(),
+            lang.pick(
+                "--in-place cần tệp, không dùng được với đầu vào chuẩn (-)",
+                "--in-place needs files; it cannot be used with standard input (-)",
+            )
+            .to_string(),
         );
     }
     if let Some(out) = &args.output
-        && let Err(e) = refuse_output_among(out, &args.files)
+        && let Err(e) = refuse_output_among(out, &args.files, lang)
     {
         return usage_error(e);
     }
@@ -40,8 +52,8 @@ pub(super) fn normalize(args: NormalizeArgs) -> io::Result<i32> {
     for (file, explicit_target) in &files {
         let file = file.as_path();
         let result = match explicit_target.clone().or_else(|| docx_target(file, &args)) {
-            Some(target) => normalize_docx(file, &target, &args).map_err(io::Error::other),
-            None => normalize_one(file, &args),
+            Some(target) => normalize_docx(file, &target, &args, lang).map_err(io::Error::other),
+            None => normalize_one(file, &args, lang),
         };
         if let Err(e) = result {
             if e.kind() == io::ErrorKind::BrokenPipe {
@@ -103,15 +115,19 @@ pub(super) fn normalize_docx(
     file: &Path,
     target: &Path,
     args: &NormalizeArgs,
+    lang: Lang,
 ) -> Result<(), String> {
-    let bytes = &std::fs::read(file).map_err(|e| format!("không đọc được: {e}"))?;
+    let bytes = &std::fs::read(file)
+        .map_err(|e| tr!(lang, "không đọc được: {e}", "cannot read it: {e}"))?;
     let Some(kind @ (crate::container::Kind::Docx | crate::container::Kind::Doc)) =
         crate::container::Kind::of_path(file)
     else {
-        return Err(
-            "chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; ghi văn bản bằng -o TỆP.txt"
-                .to_string(),
-        );
+        return Err(lang
+            .pick(
+                "chỉ tệp .docx và .doc mới ghi được thành .docx Unicode; ghi văn bản bằng -o TỆP.txt",
+                "only .docx and .doc files can be written as Unicode .docx; write the text with -o FILE.txt",
+            )
+            .to_string());
     };
     let same = match (std::fs::canonicalize(file), target.parent()) {
         (Ok(input), Some(dir)) => {
@@ -128,12 +144,17 @@ pub(super) fn normalize_docx(
         _ => false,
     };
     if same && !args.in_place {
-        return Err(format!(
+        return Err(tr!(
+            lang,
             "{} là chính tệp đầu vào: dùng --in-place (giữ bản sao .bak) hoặc một tệp/thư mục khác",
+            "{} is the input file itself: use --in-place (keeps a .bak copy) or another file or directory",
             target.display()
         ));
     }
-    let limits = crate::container::Limits::default();
+    let limits = crate::container::Limits {
+        lang,
+        ..crate::container::Limits::default()
+    };
     let converted = match kind {
         crate::container::Kind::Doc => crate::container::unicode_docx::Converted {
             bytes: crate::container::doc::to_docx(bytes, &limits)?,
@@ -142,11 +163,18 @@ pub(super) fn normalize_docx(
         _ => crate::container::unicode_docx::convert(bytes, &limits)?,
     };
     if args.report && kind == crate::container::Kind::Docx {
-        eprintln!(
-            "{}: {} đoạn văn bản phông cũ chuyển sang Unicode, {} tên phông đổi sang phông Unicode",
+        let (name, texts, fonts) = (
             file.display(),
             converted.decoded_texts,
-            converted.renamed_fonts
+            converted.renamed_fonts,
+        );
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "{name}: {texts} đoạn văn bản phông cũ chuyển sang Unicode, {fonts} tên phông đổi sang phông Unicode",
+                "{name}: {texts} legacy-font text runs converted to Unicode, {fonts} font names changed to Unicode fonts"
+            )
         );
     }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -157,11 +185,18 @@ pub(super) fn normalize_docx(
     } else {
         crate::output::write_file(target, &converted.bytes)
     };
-    written.map_err(|e| format!("không ghi được {}: {e}", target.display()))
+    written.map_err(|e| {
+        let shown = target.display();
+        tr!(
+            lang,
+            "không ghi được {shown}: {e}",
+            "cannot write {shown}: {e}"
+        )
+    })
 }
 
 /// Repairs one file and writes it where asked (stdout, `-o`, or in place).
-pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()> {
+pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs, lang: Lang) -> io::Result<()> {
     let name = file.display().to_string();
     let stdin = file.as_os_str() == "-";
     let bytes = if stdin {
@@ -170,22 +205,28 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()>
     } else {
         std::fs::read(file)
     }
-    .map_err(|e| io::Error::new(e.kind(), format!("không đọc được: {e}")))?;
+    .map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            tr!(lang, "không đọc được: {e}", "cannot read it: {e}"),
+        )
+    })?;
     let container = if stdin {
         crate::container::Kind::sniff(&bytes)
     } else {
         crate::container::Kind::of_path(file)
     };
     if container.is_some() && args.in_place {
-        return Err(io::Error::other(
+        return Err(io::Error::other(lang.pick(
             "--in-place chỉ ghi lại tệp văn bản và tệp .docx; hãy lưu văn bản của tệp .doc hoặc PDF bằng -o TỆP.txt",
-        ));
+            "--in-place rewrites text files and .docx files only; save the text of a .doc or PDF file with -o FILE.txt",
+        )));
     }
     let decoded = match container {
-        Some(kind) => normalize_container(&name, kind, &bytes),
+        Some(kind) => normalize_container(&name, kind, &bytes, lang),
         None => decode::decode(&bytes)
             .map(|d| (d.text, d.report))
-            .map_err(|e| e.to_string()),
+            .map_err(|e| e.message(lang)),
     };
     let ends_with_newline = bytes.ends_with(b"\n");
     // The input is needed again only to back it up; otherwise it is freed before the output is
@@ -198,7 +239,7 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()>
     };
     let (mut text, report) = decoded.map_err(io::Error::other)?;
     if args.report {
-        eprintln!("{}", normalize_report(&name, &report));
+        eprintln!("{}", normalize_report(&name, &report, lang));
     }
     if !text.ends_with('\n') && (ends_with_newline || container.is_some()) {
         text.push('\n');
@@ -207,9 +248,14 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs) -> io::Result<()>
         crate::output::replace_in_place(file, original, text.as_bytes())?;
     } else if let Some(out) = &args.output {
         crate::output::write_file(out, text.as_bytes()).map_err(|e| {
+            let shown = shorten_path(out);
             io::Error::new(
                 e.kind(),
-                format!("-o {}: không ghi được: {e}", shorten_path(out)),
+                tr!(
+                    lang,
+                    "-o {shown}: không ghi được: {e}",
+                    "-o {shown}: cannot write: {e}"
+                ),
             )
         })?;
     } else {
@@ -226,39 +272,61 @@ pub(super) fn normalize_container(
     name: &str,
     kind: crate::container::Kind,
     bytes: &[u8],
+    lang: Lang,
 ) -> Result<(String, decode::EncodingReport), String> {
-    let extracted = crate::container::extract(kind, bytes, &crate::container::Limits::default())?;
+    let limits = crate::container::Limits {
+        lang,
+        ..crate::container::Limits::default()
+    };
+    let extracted = crate::container::extract(kind, bytes, &limits)?;
     let (source, report) = crate::container::source_of(name, &extracted);
     Ok((source.text, report))
 }
 
 /// One line per file: encoding, confidence and what was repaired.
-pub fn normalize_report(name: &str, r: &decode::EncodingReport) -> String {
-    let mut s = format!(
-        "{name}: {} (độ tin cậy {:.2}){}",
-        r.name,
-        r.confidence,
-        if r.bom { ", có BOM" } else { "" }
+pub fn normalize_report(name: &str, r: &decode::EncodingReport, lang: Lang) -> String {
+    let (encoding, confidence) = (&r.name, r.confidence);
+    let bom = match (r.bom, lang) {
+        (false, _) => "",
+        (true, Lang::Vi) => ", có BOM",
+        (true, Lang::En) => ", with BOM",
+    };
+    let mut s = tr!(
+        lang,
+        "{name}: {encoding} (độ tin cậy {confidence:.2}){bom}",
+        "{name}: {encoding} (confidence {confidence:.2}){bom}"
     );
     if r.normalized_lines > 0 {
-        s.push_str(&format!(", {} dòng chuẩn hóa NFC", r.normalized_lines));
+        let n = r.normalized_lines;
+        s.push_str(&tr!(
+            lang,
+            ", {n} dòng chuẩn hóa NFC",
+            ", {n} lines normalized to NFC"
+        ));
     }
     if r.replaced > 0 {
-        s.push_str(&format!(", {} chuỗi byte lỗi thay bằng U+FFFD", r.replaced));
+        let n = r.replaced;
+        s.push_str(&tr!(
+            lang,
+            ", {n} chuỗi byte lỗi thay bằng U+FFFD",
+            ", {n} invalid byte sequences replaced by U+FFFD"
+        ));
     }
     if r.repairs.is_empty() {
-        s.push_str(", không có đoạn nào cần sửa");
+        s.push_str(lang.pick(", không có đoạn nào cần sửa", ", nothing needed repair"));
     } else {
         let mut lines: Vec<u32> = r.repairs.iter().map(|x| x.line).collect();
         lines.dedup();
-        s.push_str(&format!(
-            ", đã sửa {} đoạn trên các dòng {}",
-            r.repairs.len(),
-            lines
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+        let n = r.repairs.len();
+        let lines = lines
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        s.push_str(&tr!(
+            lang,
+            ", đã sửa {n} đoạn trên các dòng {lines}",
+            ", repaired {n} runs on lines {lines}"
         ));
     }
     s

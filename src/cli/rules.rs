@@ -1,18 +1,21 @@
 //! `vblint rules` and `vblint rule ID`: the rule list and one rule's documentation.
 
 use super::args::RulesArgs;
-use super::options::load_config;
+use super::options::{load_config, run_lang};
 use super::{EXIT_OK, usage_error};
 use crate::checks::{RULES, find_rule};
 use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::tr;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
-    let config = match load_config(args.config.as_deref(), Path::new(".")) {
+pub(super) fn rules(args: RulesArgs, requested: Option<Lang>) -> io::Result<i32> {
+    let config = match load_config(args.config.as_deref(), Path::new("."), requested) {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
+    let lang = run_lang(requested, &config);
     let selection = config.selection(&[], &[]);
     let mut out = io::stdout().lock();
     if args.json {
@@ -24,7 +27,7 @@ pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
                     "severity": selection.severity_of(r),
                     "default_severity": r.default_severity,
                     "enabled": selection.is_enabled(r.id),
-                    "summary": r.summary(),
+                    "summary": r.summary_in(lang),
                 })
             })
             .collect();
@@ -32,7 +35,8 @@ pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
         writeln!(out)?;
     } else {
         if let Some(p) = &config.path {
-            writeln!(out, "# cấu hình: {}", p.display())?;
+            let label = lang.pick("cấu hình", "configuration");
+            writeln!(out, "# {label}: {}", p.display())?;
         }
         let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for r in RULES {
@@ -40,7 +44,8 @@ pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
             let changed = if severity == r.default_severity {
                 String::new()
             } else {
-                format!(" (mặc định {})", r.default_severity)
+                let default = r.default_severity;
+                tr!(lang, " (mặc định {default})", " (default {default})")
             };
             writeln!(
                 out,
@@ -48,36 +53,52 @@ pub(super) fn rules(args: RulesArgs) -> io::Result<i32> {
                 r.id,
                 severity.as_str(),
                 if selection.is_enabled(r.id) {
-                    "bật"
+                    lang.pick("bật", "on")
                 } else {
-                    "tắt"
+                    lang.pick("tắt", "off")
                 },
-                r.summary()
+                r.summary_in(lang)
             )?;
         }
     }
     Ok(EXIT_OK)
 }
 
-pub(super) fn rule(id: &str) -> io::Result<i32> {
+pub(super) fn rule(id: &str, lang: Lang) -> io::Result<i32> {
     match find_rule(id) {
         Some(r) => {
             let mut out = io::stdout().lock();
-            writeln!(
-                out,
-                "{} (mức mặc định: {}, {})\n",
-                r.id,
-                severity_word(r.default_severity),
-                r.default_severity
-            )?;
+            let severity = r.default_severity;
+            // The id is what `vblint.toml` takes; in Vietnamese it follows the word for it.
+            let head = match lang {
+                Lang::Vi => format!(
+                    "{id} (mức mặc định: {}, {severity})",
+                    severity_word(severity)
+                ),
+                Lang::En => format!("{id} (default severity: {severity})"),
+            };
+            writeln!(out, "{head}\n")?;
+            if lang == Lang::En {
+                // The long documentation is written in Vietnamese only.
+                writeln!(
+                    out,
+                    "{}\n\n{}\n",
+                    r.summary_en,
+                    crate::report::sarif::EN_DOC_NOTE
+                )?;
+            }
             writeln!(out, "{}", r.doc())?;
             Ok(EXIT_OK)
         }
-        None => usage_error(format!("không có quy tắc: {id} (xem `vblint rules`)")),
+        None => usage_error(tr!(
+            lang,
+            "không có quy tắc: {id} (xem `vblint rules`)",
+            "no rule: {id} (see `vblint rules`)"
+        )),
     }
 }
 
-/// The severity in words, shown beside its id (the id is what `vblint.toml` takes).
+/// The severity in Vietnamese words, shown beside its id.
 fn severity_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "lỗi",

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// `vblint serve`: the options `check` would build from the same `--config`/`--rules`, then the
 /// server until Ctrl-C.
-pub(super) fn serve(args: ServeArgs) -> io::Result<i32> {
+pub(super) fn serve(args: ServeArgs, requested: Option<crate::lang::Lang>) -> io::Result<i32> {
     let input = InputArgs {
         paths: vec![PathBuf::from(".")],
         threads: None,
@@ -22,9 +22,10 @@ pub(super) fn serve(args: ServeArgs) -> io::Result<i32> {
         files_from: None,
         null: false,
     };
-    let options = match configured_options(&input, &[], &[]) {
+    // The run's language is the API's default; a request may ask for another (`lang`).
+    let options = match configured_options(&input, &[], &[], requested) {
         Ok(o) => o,
-        Err(e) => return usage_error(e),
+        Err((e, _)) => return usage_error(e),
     };
     let jobs = args.jobs.unwrap_or_else(crate::serve::default_jobs);
     let limits = crate::serve::Limits::new(args.max_upload, jobs);

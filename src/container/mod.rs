@@ -22,6 +22,7 @@ pub mod unicode_docx;
 pub mod xml;
 
 use crate::finding::FileReport;
+use crate::lang::Lang;
 use crate::pipeline::{self, Options};
 use crate::source::SourceFile;
 use std::cell::Cell;
@@ -79,6 +80,9 @@ pub struct Limits {
     /// Most bytes of extracted text (UTF-8): the reader stops as soon as it has produced more,
     /// so a huge document costs no more than a text file at the `--max-file-size` limit.
     pub max_text: u64,
+    /// The language of the reader's errors: they are made where the limits are checked, so they
+    /// travel together.
+    pub lang: Lang,
 }
 
 impl Default for Limits {
@@ -88,6 +92,7 @@ impl Default for Limits {
             max_ratio: 100,
             max_entries: 10_000,
             max_text: crate::input::DEFAULT_MAX_FILE_SIZE,
+            lang: Lang::Vi,
         }
     }
 }
@@ -110,9 +115,11 @@ impl Extracted {
 
 /// The error of a reader that produced more than [`Limits::max_text`] bytes of text.
 pub fn text_too_large(limits: &Limits) -> String {
-    format!(
-        "văn bản trích ra vượt giới hạn {} byte (--max-file-size): không đọc tiếp",
-        limits.max_text
+    let max = limits.max_text;
+    crate::tr!(
+        limits.lang,
+        "văn bản trích ra vượt giới hạn {max} byte (--max-file-size): không đọc tiếp",
+        "the extracted text is over the limit of {max} bytes (--max-file-size): reading stopped"
     )
 }
 
@@ -139,9 +146,11 @@ pub fn extract(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Extracted, S
                 Kind::Docx => ".docx",
                 Kind::Pdf => "PDF",
             };
-            Err(format!(
-                "tệp {format} hỏng: thư viện đọc {format} gặp lỗi nội bộ (panic đã được chặn: {})",
-                what.chars().take(200).collect::<String>()
+            let what: String = what.chars().take(200).collect();
+            Err(crate::tr!(
+                limits.lang,
+                "tệp {format} hỏng: thư viện đọc {format} gặp lỗi nội bộ (panic đã được chặn: {what})",
+                "damaged {format} file: the {format} reading library failed internally (the panic was caught: {what})"
             ))
         }
     }
@@ -154,7 +163,11 @@ pub fn check_container_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> FileReport {
-    check_container_bytes_within(path, kind, bytes, options, &Limits::default())
+    let limits = Limits {
+        lang: options.lang,
+        ..Limits::default()
+    };
+    check_container_bytes_within(path, kind, bytes, options, &limits)
 }
 
 /// [`check_container_bytes`] under the given limits.

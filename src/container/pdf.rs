@@ -11,33 +11,56 @@
 //! text (a scan) is an error saying so, not an empty pass.
 
 use super::{Extracted, Limits};
+use crate::lang::Lang;
+use crate::tr;
 use pdf_extract::{Dictionary, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 /// Reads a PDF held in memory.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
+    let lang = limits.lang;
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err("không phải tệp PDF (thiếu phần đầu %PDF-)".to_string());
+        return Err(lang
+            .pick(
+                "không phải tệp PDF (thiếu phần đầu %PDF-)",
+                "not a PDF file (no %PDF- header)",
+            )
+            .to_string());
     }
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| {
         let m = e.to_string();
         if m.to_lowercase().contains("decrypt") || m.to_lowercase().contains("password") {
-            format!("PDF được mã hóa bằng mật khẩu, không đọc được ({m})")
+            tr!(
+                lang,
+                "PDF được mã hóa bằng mật khẩu, không đọc được ({m})",
+                "the PDF is encrypted with a password and cannot be read ({m})"
+            )
         } else {
-            format!("PDF hỏng hoặc bị cắt cụt, không đọc được ({m})")
+            tr!(
+                lang,
+                "PDF hỏng hoặc bị cắt cụt, không đọc được ({m})",
+                "the PDF is damaged or truncated and cannot be read ({m})"
+            )
         }
     })?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err("PDF được mã hóa bằng mật khẩu, không đọc được".to_string());
+        return Err(lang
+            .pick(
+                "PDF được mã hóa bằng mật khẩu, không đọc được",
+                "the PDF is encrypted with a password and cannot be read",
+            )
+            .to_string());
     }
     inflate_streams(&mut doc, limits)?;
-    check_form_nesting(&doc)?;
+    check_form_nesting(&doc, lang)?;
     let page_ids = doc.get_pages();
     let pages = page_ids.len();
     if pages == 0 {
-        return Err("PDF không có trang nào".to_string());
+        return Err(lang
+            .pick("PDF không có trang nào", "the PDF has no pages")
+            .to_string());
     }
     // Interpretation time is bounded by the content it reads: pages may share one stream, so
     // count it once per page.
@@ -46,10 +69,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
         .map(|&id| page_content_len(&doc, id))
         .sum();
     if content > MAX_CONTENT {
-        return Err(format!(
-            "PDF bất thường: {pages} trang với tổng nội dung {} MB, vượt giới hạn {} MB",
-            content / 1_000_000,
-            MAX_CONTENT / 1_000_000
+        let (mb, max) = (content / 1_000_000, MAX_CONTENT / 1_000_000);
+        return Err(tr!(
+            lang,
+            "PDF bất thường: {pages} trang với tổng nội dung {mb} MB, vượt giới hạn {max} MB",
+            "abnormal PDF: {pages} pages with {mb} MB of content in all, over the limit of {max} MB"
         ));
     }
     let mut out = Layout {
@@ -61,11 +85,18 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
             return Err(super::text_too_large(limits));
         }
         if out.total >= MAX_GLYPHS {
-            return Err(format!(
-                "PDF bất thường: hơn {MAX_GLYPHS} ký tự, không đọc tiếp"
+            return Err(tr!(
+                lang,
+                "PDF bất thường: hơn {MAX_GLYPHS} ký tự, không đọc tiếp",
+                "abnormal PDF: more than {MAX_GLYPHS} characters, reading stopped"
             ));
         }
-        return Err(format!("PDF không trích được văn bản ({})", describe(&e)));
+        let why = describe(&e);
+        return Err(tr!(
+            lang,
+            "PDF không trích được văn bản ({why})",
+            "no text could be extracted from the PDF ({why})"
+        ));
     }
     out.finish_page();
     let visible = out
@@ -74,9 +105,12 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
         .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count())
         .sum::<usize>();
     if visible == 0 {
-        return Err(format!(
+        return Err(tr!(
+            lang,
             "PDF không có lớp văn bản (bản quét): {pages} trang chỉ có hình ảnh, không có chữ để \
-             kiểm tra; cần nhận dạng ký tự (OCR) hoặc gửi bản .docx/.pdf gốc"
+             kiểm tra; cần nhận dạng ký tự (OCR) hoặc gửi bản .docx/.pdf gốc",
+            "the PDF has no text layer (a scan): {pages} pages of images only, no text to check; \
+             it needs character recognition (OCR), or send the original .docx/.pdf"
         ));
     }
     let (labels, lines) = reflow(out.lines)
@@ -146,9 +180,11 @@ fn inflate_streams(doc: &mut pdf_extract::Document, limits: &Limits) -> Result<(
             continue;
         }
         if data.len() as u64 > left {
-            return Err(format!(
-                "PDF giải nén vượt quá {} MB: có thể là bom giải nén, không đọc tiếp",
-                limits.max_uncompressed / 1_000_000
+            let mb = limits.max_uncompressed / 1_000_000;
+            return Err(tr!(
+                limits.lang,
+                "PDF giải nén vượt quá {mb} MB: có thể là bom giải nén, không đọc tiếp",
+                "the PDF unpacks to more than {mb} MB: maybe a decompression bomb, reading stopped"
             ));
         }
         left -= data.len() as u64;
@@ -164,8 +200,8 @@ const MAX_FORM_DEPTH: usize = 24;
 /// interpreter follows `Do` recursively without a guard, and a cycle would overflow the stack, which
 /// no `catch_unwind` can catch. A form without its own resources may use any XObject dictionary of
 /// the file (the page's it is drawn from), so those edges are over-approximated.
-fn check_form_nesting(doc: &pdf_extract::Document) -> Result<(), String> {
-    check_form_graph(&form_graph(doc))
+fn check_form_nesting(doc: &pdf_extract::Document, lang: Lang) -> Result<(), String> {
+    check_form_graph(&form_graph(doc), lang)
 }
 
 /// An XObject name and the object it names.
@@ -295,7 +331,7 @@ fn form_graph(doc: &pdf_extract::Document) -> FormGraph {
 
 /// Iterative depth-first search: a cycle, or a chain of forms deeper than the limit (the longest
 /// path, computed when a form is finished), is rejected.
-fn check_form_graph(forms: &FormGraph) -> Result<(), String> {
+fn check_form_graph(forms: &FormGraph, lang: Lang) -> Result<(), String> {
     let mut on_stack: HashSet<ObjectId> = HashSet::new();
     let mut depth: HashMap<ObjectId, usize> = HashMap::new();
     for &start in forms.keys() {
@@ -309,10 +345,12 @@ fn check_form_graph(forms: &FormGraph) -> Result<(), String> {
             if let Some(&child) = edges.get(*next) {
                 *next += 1;
                 if on_stack.contains(&child) {
-                    return Err(
-                        "PDF hỏng: một XObject tự vẽ lại chính nó (vòng lặp), không đọc tiếp"
-                            .to_string(),
-                    );
+                    return Err(lang
+                        .pick(
+                            "PDF hỏng: một XObject tự vẽ lại chính nó (vòng lặp), không đọc tiếp",
+                            "damaged PDF: an XObject draws itself (a loop), reading stopped",
+                        )
+                        .to_string());
                 }
                 if !depth.contains_key(&child) {
                     on_stack.insert(child);
@@ -326,8 +364,10 @@ fn check_form_graph(forms: &FormGraph) -> Result<(), String> {
                     .copied()
                     .unwrap_or(0);
                 if d > MAX_FORM_DEPTH {
-                    return Err(format!(
-                        "PDF bất thường: XObject lồng nhau quá {MAX_FORM_DEPTH} cấp"
+                    return Err(tr!(
+                        lang,
+                        "PDF bất thường: XObject lồng nhau quá {MAX_FORM_DEPTH} cấp",
+                        "abnormal PDF: XObjects nested more than {MAX_FORM_DEPTH} levels deep"
                     ));
                 }
                 depth.insert(node, d);
@@ -620,9 +660,9 @@ mod tests {
     #[test]
     fn form_chains_up_to_the_limit_pass_and_deeper_ones_fail() {
         let limit = u32::try_from(MAX_FORM_DEPTH).unwrap();
-        assert_eq!(check_form_graph(&chain(limit)), Ok(()));
+        assert_eq!(check_form_graph(&chain(limit), Lang::Vi), Ok(()));
         assert_eq!(
-            check_form_graph(&chain(limit + 1)),
+            check_form_graph(&chain(limit + 1), Lang::Vi),
             Err(format!(
                 "PDF bất thường: XObject lồng nhau quá {MAX_FORM_DEPTH} cấp"
             ))
@@ -633,7 +673,7 @@ mod tests {
     fn a_form_that_draws_itself_through_another_fails() {
         let mut forms = chain(3);
         forms.insert((3, 0), vec![(1, 0)]);
-        let err = check_form_graph(&forms).unwrap_err();
+        let err = check_form_graph(&forms, Lang::Vi).unwrap_err();
         assert!(err.contains("vòng lặp"), "{err}");
         // Two forms drawing the same form is sharing, not a cycle.
         let shared: FormGraph = [
@@ -643,6 +683,6 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        assert_eq!(check_form_graph(&shared), Ok(()));
+        assert_eq!(check_form_graph(&shared, Lang::Vi), Ok(()));
     }
 }

@@ -16,6 +16,7 @@ use super::Limits;
 use super::docx::{RunProps, Styles};
 use super::legacy::{LegacyFont, decode_legacy_run, unicode_font};
 use super::xml::{Attrs, MAX_DEPTH};
+use crate::tr;
 use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 use std::io::{Cursor, Read, Write};
@@ -54,26 +55,47 @@ fn is_story_part(name: &str) -> bool {
 
 /// Converts a .docx held in memory.
 pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
+    let lang = limits.lang;
+    let damaged =
+        |e: &dyn std::fmt::Display| tr!(lang, "tệp .docx hỏng ({e})", "damaged .docx file ({e})");
+    let unwritable = |name: &str, e: &dyn std::fmt::Display| {
+        tr!(
+            lang,
+            "không ghi được {name}: {e}",
+            "cannot write {name}: {e}"
+        )
+    };
     let mut zip = super::docx::open_zip(bytes, limits)?;
     let mut budget = limits.max_uncompressed;
     let mut read_part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize| {
-        let mut entry = zip
-            .by_index(i)
-            .map_err(|e| format!("tệp .docx hỏng ({e})"))?;
+        let mut entry = zip.by_index(i).map_err(|e| damaged(&e))?;
         if entry.encrypted() {
-            return Err("tệp .docx được mã hóa bằng mật khẩu".to_string());
+            return Err(lang
+                .pick(
+                    "tệp .docx được mã hóa bằng mật khẩu",
+                    "the .docx file is encrypted with a password",
+                )
+                .to_string());
         }
         if entry.size() > budget {
-            return Err(format!(
-                "tệp .docx giải nén vượt quá {} MB, không đọc tiếp",
-                limits.max_uncompressed / 1_000_000
+            let mb = limits.max_uncompressed / 1_000_000;
+            return Err(tr!(
+                lang,
+                "tệp .docx giải nén vượt quá {mb} MB, không đọc tiếp",
+                "the .docx file unpacks to more than {mb} MB, reading stopped"
             ));
         }
         let mut out = Vec::with_capacity(entry.size() as usize);
         (&mut entry)
             .take(budget + 1)
             .read_to_end(&mut out)
-            .map_err(|e| format!("tệp .docx hỏng (mục {i}: {e})"))?;
+            .map_err(|e| {
+                tr!(
+                    lang,
+                    "tệp .docx hỏng (mục {i}: {e})",
+                    "damaged .docx file (entry {i}: {e})"
+                )
+            })?;
         budget = budget.saturating_sub(out.len() as u64);
         Ok(out)
     };
@@ -81,14 +103,14 @@ pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
         .file_names()
         .map(|n| n.map(|n| n.into_owned()))
         .collect::<Result<_, _>>()
-        .map_err(|e| format!("tệp .docx hỏng ({e})"))?;
+        .map_err(|e| damaged(&e))?;
     let index_of = |name: &str| names.iter().position(|n| n == name);
     let styles_xml = match index_of("word/styles.xml") {
         Some(i) => Some(read_part(&mut zip, i)?),
         None => None,
     };
     let styles = match &styles_xml {
-        Some(x) => Styles::parse(x).map_err(|e| format!("styles.xml: {e}"))?,
+        Some(x) => Styles::parse(x).map_err(|e| format!("styles.xml: {}", e.in_lang(lang)))?,
         None => Styles::default(),
     };
 
@@ -100,11 +122,8 @@ pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
         let rewrite =
             is_story_part(name) || name == "word/styles.xml" || name == "word/fontTable.xml";
         if !rewrite {
-            let entry = zip
-                .by_index_raw(i)
-                .map_err(|e| format!("tệp .docx hỏng ({e})"))?;
-            out.raw_copy_file(entry)
-                .map_err(|e| format!("không ghi được {name}: {e}"))?;
+            let entry = zip.by_index_raw(i).map_err(|e| damaged(&e))?;
+            out.raw_copy_file(entry).map_err(|e| unwritable(name, &e))?;
             continue;
         }
         let xml = match (&**name, &styles_xml) {
@@ -131,11 +150,11 @@ pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
         converted.renamed_fonts += rewriter.renamed_fonts;
         out.start_file(&**name, options)
             .and_then(|()| out.write_all(&new).map_err(Into::into))
-            .map_err(|e| format!("không ghi được {name}: {e}"))?;
+            .map_err(|e| unwritable(name, &e))?;
     }
     converted.bytes = out
         .finish()
-        .map_err(|e| format!("không ghi được .docx: {e}"))?
+        .map_err(|e| unwritable(".docx", &e))?
         .into_inner();
     Ok(converted)
 }

@@ -2,6 +2,7 @@
 //! qualified names ("w:p"), attributes by local name, entity references resolved, and limits on
 //! nesting depth so that a hostile part costs bounded memory and time.
 
+use crate::lang::Lang;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::BufRead;
@@ -9,13 +10,31 @@ use std::io::BufRead;
 /// Deeper element nesting than this is rejected (Word documents stay far below it).
 pub const MAX_DEPTH: usize = 256;
 
-/// Why a part could not be read.
+/// Why a part could not be read, in both languages: the XML layer does not know which one the
+/// reader of the error wants, the caller that reports it does (`Limits::lang`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct XmlError(pub String);
+pub struct XmlError {
+    vi: String,
+    en: String,
+}
+
+impl XmlError {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        XmlError {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The error in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+}
 
 impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.vi)
     }
 }
 
@@ -92,13 +111,14 @@ where
         buf.clear();
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| XmlError(format!("XML hỏng: {e}")))?;
+            .map_err(|e| XmlError::new(format!("XML hỏng: {e}"), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(XmlError(format!(
-                        "XML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"
-                    )));
+                    return Err(XmlError::new(
+                        format!("XML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"),
+                        format!("XML nested too deep (over {MAX_DEPTH} levels)"),
+                    ));
                 }
                 let name = e.name().as_ref().to_string();
                 let attrs = Attrs::of(&e);
@@ -140,7 +160,10 @@ where
         }
     }
     if !stack.is_empty() {
-        return Err(XmlError("XML bị cắt cụt (thiếu thẻ đóng)".to_string()));
+        return Err(XmlError::new(
+            "XML bị cắt cụt (thiếu thẻ đóng)",
+            "truncated XML (a closing tag is missing)",
+        ));
     }
     Ok(())
 }

@@ -114,6 +114,19 @@ pub enum DecodeError {
     Binary { nul_at: usize },
 }
 
+impl DecodeError {
+    /// The error in `lang` (its `Display` is the Vietnamese one, with the English in brackets).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (_, crate::lang::Lang::Vi) => self.to_string(),
+            (DecodeError::Empty, crate::lang::Lang::En) => "empty file".to_string(),
+            (DecodeError::Binary { nul_at }, crate::lang::Lang::En) => {
+                format!("binary file, not text (NUL byte at offset {nul_at})")
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -11,15 +11,26 @@
 
 use super::{Reporter, Summary};
 use crate::finding::{FileReport, Severity};
+use crate::lang::Lang;
 use std::io::{self, Write};
 
 pub struct GithubReporter<W: Write> {
     out: W,
+    lang: Lang,
 }
 
 impl<W: Write> GithubReporter<W> {
     pub fn new(out: W) -> Self {
-        GithubReporter { out }
+        GithubReporter {
+            out,
+            lang: Lang::Vi,
+        }
+    }
+
+    /// The reporter's own words ("sửa thành") in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -56,7 +67,11 @@ impl<W: Write> Reporter for GithubReporter<W> {
         for f in &report.findings {
             let mut message = f.message.clone();
             if let Some(fix) = &f.fix {
-                message.push_str(&format!(" (sửa thành: {fix})"));
+                message.push_str(&crate::tr!(
+                    self.lang,
+                    " (sửa thành: {fix})",
+                    " (fix: {fix})"
+                ));
             } else if let Some(help) = &f.help {
                 message.push_str(&format!("\n{help}"));
             }

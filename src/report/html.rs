@@ -14,16 +14,27 @@
 use super::text::{excerpt_at, span_width};
 use super::{Reporter, Summary};
 use crate::finding::{FileReport, Finding, Severity};
+use crate::lang::Lang;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub struct HtmlReporter<W: Write> {
     out: W,
+    lang: Lang,
 }
 
 impl<W: Write> HtmlReporter<W> {
     pub fn new(out: W) -> Self {
-        HtmlReporter { out }
+        HtmlReporter {
+            out,
+            lang: Lang::Vi,
+        }
+    }
+
+    /// The page's labels, and its `<html lang>`, in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -64,14 +75,17 @@ fn status(report: &FileReport) -> &'static str {
     }
 }
 
-fn badge(status: &str) -> String {
+fn badge(status: &str, lang: Lang) -> String {
     let label = match status {
-        "failed" => "không kiểm tra được",
-        "clean" => "không có lỗi",
+        "failed" => lang.pick("không kiểm tra được", "not checked"),
+        "clean" => lang.pick("không có lỗi", "clean"),
         s => s,
     };
     format!("<span class=\"badge {status}\">{label}</span>")
 }
+
+/// The word the page's script writes after the count of rows shown, as a JavaScript string.
+const SCRIPT_FILES_WORD: &str = "\" tệp\"";
 
 const STYLE: &str = r#"
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ok:#2e7d32;--fail:#6a1b9a;--line:#e0e0e0;--bg:#fafafa}
@@ -186,9 +200,11 @@ impl<W: Write> HtmlReporter<W> {
     fn finding(&self, html: &mut String, f: &Finding, text: Option<&str>) {
         let _ = write!(
             html,
-            "<li class=\"finding {sev}\">{badge} <code>{rule}</code> <span class=\"loc\">dòng {line}, cột {col}{label}</span><div class=\"msg\">{msg}</div>",
+            "<li class=\"finding {sev}\">{badge} <code>{rule}</code> <span class=\"loc\">{line_word} {line}, {column_word} {col}{label}</span><div class=\"msg\">{msg}</div>",
             sev = f.severity,
-            badge = badge(f.severity.as_str()),
+            badge = badge(f.severity.as_str(), self.lang),
+            line_word = self.lang.pick("dòng", "line"),
+            column_word = self.lang.pick("cột", "column"),
             rule = escape(&f.rule),
             line = f.line,
             col = f.column,
@@ -217,7 +233,8 @@ impl<W: Write> HtmlReporter<W> {
         if let Some(fix) = &f.fix {
             let _ = write!(
                 html,
-                "<div class=\"help\">sửa thành: <code>{}</code></div>",
+                "<div class=\"help\">{}: <code>{}</code></div>",
+                self.lang.pick("sửa thành", "fix"),
                 escape(fix)
             );
         }
@@ -228,10 +245,11 @@ impl<W: Write> HtmlReporter<W> {
     }
 }
 
-fn bars(html: &mut String, items: &[(String, u64, &str)]) {
+fn bars(html: &mut String, items: &[(String, u64, &str)], lang: Lang) {
     let max = items.iter().map(|(_, n, _)| *n).max().unwrap_or(0).max(1);
     if items.is_empty() {
-        html.push_str("<p class=\"help\">không có phát hiện nào</p>");
+        let none = lang.pick("không có phát hiện nào", "no findings");
+        let _ = write!(html, "<p class=\"help\">{none}</p>");
     }
     for (label, n, class) in items {
         let pct = (*n as f64 / max as f64 * 100.0).max(if *n > 0 { 0.5 } else { 0.0 });
@@ -245,10 +263,35 @@ fn bars(html: &mut String, items: &[(String, u64, &str)]) {
 
 impl<W: Write> Reporter for HtmlReporter<W> {
     fn begin(&mut self) -> io::Result<()> {
+        let t = |vi, en| self.lang.pick(vi, en);
         write!(
             self.out,
-            "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n<title>vblint — báo cáo kiểm tra văn bản</title>\n<style>{STYLE}</style>\n</head>\n<body data-ready=\"0\">\n<header><h1>vblint — báo cáo kiểm tra văn bản</h1><p>vblint {} · kế hoạch, văn bản hành chính</p></header>\n<div class=\"layout\">\n<section class=\"files\" id=\"files\">\n<h2>Các tệp</h2>\n<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Lọc theo đường dẫn hoặc quy tắc…\" aria-label=\"Lọc\"><select id=\"severity-filter\" aria-label=\"Mức độ\"><option value=\"\">mọi mức độ</option><option value=\"failed\">không kiểm tra được</option><option value=\"error\">error</option><option value=\"warning\">warning</option><option value=\"info\">info</option><option value=\"clean\">không có lỗi</option></select><button id=\"expand\" type=\"button\">mở/đóng tất cả</button><span id=\"shown\"></span></div>\n<table id=\"file-table\">\n<thead><tr><th data-key=\"path\">Tệp</th><th data-key=\"rank\" data-type=\"num\">Nặng nhất</th><th data-key=\"findings\" data-type=\"num\">Phát hiện</th><th>Chi tiết</th></tr></thead>\n<tbody>\n",
-            env!("CARGO_PKG_VERSION")
+            "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body data-ready=\"0\">\n<header><h1>{title}</h1><p>vblint {version} · {tagline}</p></header>\n<div class=\"layout\">\n<section class=\"files\" id=\"files\">\n<h2>{files}</h2>\n<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"{filter_hint}\" aria-label=\"{filter}\"><select id=\"severity-filter\" aria-label=\"{severity}\"><option value=\"\">{any_severity}</option><option value=\"failed\">{failed}</option><option value=\"error\">error</option><option value=\"warning\">warning</option><option value=\"info\">info</option><option value=\"clean\">{clean}</option></select><button id=\"expand\" type=\"button\">{expand}</button><span id=\"shown\"></span></div>\n<table id=\"file-table\">\n<thead><tr><th data-key=\"path\">{file}</th><th data-key=\"rank\" data-type=\"num\">{worst}</th><th data-key=\"findings\" data-type=\"num\">{findings}</th><th>{details}</th></tr></thead>\n<tbody>\n",
+            code = self.lang.code(),
+            title = t(
+                "vblint — báo cáo kiểm tra văn bản",
+                "vblint — document check report"
+            ),
+            version = env!("CARGO_PKG_VERSION"),
+            tagline = t(
+                "kế hoạch, văn bản hành chính",
+                "plans, administrative documents"
+            ),
+            files = t("Các tệp", "Files"),
+            filter_hint = t(
+                "Lọc theo đường dẫn hoặc quy tắc…",
+                "Filter by path or rule…"
+            ),
+            filter = t("Lọc", "Filter"),
+            severity = t("Mức độ", "Severity"),
+            any_severity = t("mọi mức độ", "any severity"),
+            failed = t("không kiểm tra được", "not checked"),
+            clean = t("không có lỗi", "clean"),
+            expand = t("mở/đóng tất cả", "expand/collapse all"),
+            file = t("Tệp", "File"),
+            worst = t("Nặng nhất", "Worst"),
+            findings = t("Phát hiện", "Findings"),
+            details = t("Chi tiết", "Details"),
         )
     }
 
@@ -265,7 +308,7 @@ impl<W: Write> Reporter for HtmlReporter<W> {
             rank = rank(report),
             n = report.findings.len(),
             rules = escape(&rules.join(" ")),
-            badge = badge(status),
+            badge = badge(status, self.lang),
         );
         if let Some(error) = &report.error {
             let _ = write!(html, "<span class=\"error-text\">{}</span>", escape(error));
@@ -273,8 +316,9 @@ impl<W: Write> Reporter for HtmlReporter<W> {
         if !report.findings.is_empty() {
             let _ = write!(
                 html,
-                "<details><summary>{} phát hiện</summary><ol class=\"findings\">",
-                report.findings.len()
+                "<details><summary>{} {}</summary><ol class=\"findings\">",
+                report.findings.len(),
+                self.lang.pick("phát hiện", "findings")
             );
             for f in &report.findings {
                 self.finding(&mut html, f, text);
@@ -286,39 +330,49 @@ impl<W: Write> Reporter for HtmlReporter<W> {
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
+        let t = |vi, en| self.lang.pick(vi, en);
         let mut html = String::new();
-        html.push_str("</tbody>\n</table>\n</section>\n<section class=\"totals\" id=\"totals\">\n<h2>Tổng quan</h2>\n<div class=\"cards\">");
+        let _ = write!(
+            html,
+            "</tbody>\n</table>\n</section>\n<section class=\"totals\" id=\"totals\">\n<h2>{}</h2>\n<div class=\"cards\">",
+            t("Tổng quan", "Overview")
+        );
         let cards: [(&str, &str, String, &str); 7] = [
-            ("total-files", "", summary.files.to_string(), "tệp"),
+            (
+                "total-files",
+                "",
+                summary.files.to_string(),
+                t("tệp", "files"),
+            ),
             (
                 "total-findings",
                 "",
                 summary.findings.to_string(),
-                "phát hiện",
+                t("phát hiện", "findings"),
             ),
             (
                 "total-error",
                 "error",
                 summary.severity_count(Severity::Error).to_string(),
-                "lỗi (error)",
+                t("lỗi (error)", "errors"),
             ),
             (
                 "total-warning",
                 "warning",
                 summary.severity_count(Severity::Warning).to_string(),
-                "cảnh báo (warning)",
+                t("cảnh báo (warning)", "warnings"),
             ),
             (
                 "total-info",
                 "info",
                 summary.severity_count(Severity::Info).to_string(),
-                "thông tin (info)",
+                t("thông tin (info)", "info"),
             ),
             (
                 "total-errors",
                 "failed",
                 summary.errors.to_string(),
-                "tệp không kiểm tra được",
+                t("tệp không kiểm tra được", "files not checked"),
             ),
             (
                 "total-time",
@@ -333,9 +387,10 @@ impl<W: Write> Reporter for HtmlReporter<W> {
         for (id, class, value, label) in cards {
             let label = if id == "total-time" {
                 format!(
-                    "<span class=\"timing\">{:.1} MB/s, {:.0} tệp/s</span>",
+                    "<span class=\"timing\">{:.1} MB/s, {:.0} {}/s</span>",
                     summary.mb_per_s(),
-                    summary.files_per_s()
+                    summary.files_per_s(),
+                    t("tệp", "files")
                 )
             } else {
                 label.to_string()
@@ -345,7 +400,11 @@ impl<W: Write> Reporter for HtmlReporter<W> {
                 "<div class=\"card {class}\"><span class=\"n\" id=\"{id}\">{value}</span>{label}</div>"
             );
         }
-        html.push_str("</div>\n<div class=\"charts\"><div><h2>Theo mức độ</h2>");
+        let _ = write!(
+            html,
+            "</div>\n<div class=\"charts\"><div><h2>{}</h2>",
+            t("Theo mức độ", "By severity")
+        );
         let severities: Vec<(String, u64, &str)> =
             [Severity::Error, Severity::Warning, Severity::Info]
                 .into_iter()
@@ -357,8 +416,8 @@ impl<W: Write> Reporter for HtmlReporter<W> {
                     )
                 })
                 .collect();
-        bars(&mut html, &severities);
-        html.push_str("</div><div><h2>Theo quy tắc</h2>");
+        bars(&mut html, &severities, self.lang);
+        let _ = write!(html, "</div><div><h2>{}</h2>", t("Theo quy tắc", "By rule"));
         let mut rules: Vec<(String, u64, &str)> = summary
             .by_rule
             .iter()
@@ -369,9 +428,20 @@ impl<W: Write> Reporter for HtmlReporter<W> {
             })
             .collect();
         rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        bars(&mut html, &rules);
-        html.push_str("</div></div>\n</section>\n</div>\n<footer>Tạo bởi vblint; tệp HTML độc lập, không tải tài nguyên mạng.</footer>\n<script>");
-        html.push_str(SCRIPT);
+        bars(&mut html, &rules, self.lang);
+        let _ = write!(
+            html,
+            "</div></div>\n</section>\n</div>\n<footer>{}</footer>\n<script>",
+            t(
+                "Tạo bởi vblint; tệp HTML độc lập, không tải tài nguyên mạng.",
+                "Made by vblint; a self-contained HTML file that loads nothing from the network."
+            )
+        );
+        match self.lang {
+            Lang::Vi => html.push_str(SCRIPT),
+            // The one word the script writes (the "n / m tệp" count of shown rows).
+            Lang::En => html.push_str(&SCRIPT.replace(SCRIPT_FILES_WORD, "\" files\"")),
+        }
         html.push_str("</script>\n</body>\n</html>\n");
         self.out.write_all(html.as_bytes())?;
         self.out.flush()
@@ -385,6 +455,11 @@ impl<W: Write> Reporter for HtmlReporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_script_writes_its_one_word_once() {
+        assert_eq!(SCRIPT.matches(SCRIPT_FILES_WORD).count(), 1);
+    }
 
     #[test]
     fn escapes_markup() {

@@ -10,6 +10,7 @@ pub mod statistics;
 pub mod text;
 
 use crate::finding::{FileReport, Severity};
+use crate::lang::Lang;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io;
@@ -137,8 +138,8 @@ impl Summary {
     }
 
     /// The human summary with one line per rule, for standard error.
-    pub fn human_with_rules(&self) -> String {
-        let mut s = self.human();
+    pub fn human_with_rules(&self, lang: Lang) -> String {
+        let mut s = self.human(lang);
         let mut rules: Vec<(&String, &u64)> = self.by_rule.iter().collect();
         rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (rule, n) in rules {
@@ -148,29 +149,45 @@ impl Summary {
     }
 
     /// "12 tệp, 5 lỗi, 3 cảnh báo, 1 thông tin; 0 tệp không kiểm tra được; 0,1 s (24,5 MB/s)".
-    pub fn human(&self) -> String {
+    pub fn human(&self, lang: Lang) -> String {
         let get = |s: &str| self.by_severity.get(s).copied().unwrap_or(0);
         let secs = self.elapsed.as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
         // A rate over a few milliseconds says nothing ("47571 tệp/s" for one file).
         let rate = if secs >= MIN_SECONDS_FOR_RATE {
-            format!(
-                ", {:.1} MB/s, {:.0} tệp/s",
-                mb / secs,
-                self.files as f64 / secs
+            let (mb_per_s, files_per_s) = (mb / secs, self.files as f64 / secs);
+            crate::tr!(
+                lang,
+                ", {mb_per_s:.1} MB/s, {files_per_s:.0} tệp/s",
+                ", {mb_per_s:.1} MB/s, {files_per_s:.0} files/s"
             )
         } else {
             String::new()
         };
-        format!(
-            "{} tệp: {} lỗi (error), {} cảnh báo (warning), {} thông tin (info); {} tệp không kiểm tra được; {:.2} s{rate}",
-            self.files,
-            get("error"),
-            get("warning"),
-            get("info"),
-            self.errors,
-            secs
-        )
+        let (files, errors) = (self.files, self.errors);
+        let (error, warning, info) = (get("error"), get("warning"), get("info"));
+        match lang {
+            Lang::Vi => format!(
+                "{files} tệp: {error} lỗi (error), {warning} cảnh báo (warning), {info} thông tin (info); {errors} tệp không kiểm tra được; {secs:.2} s{rate}"
+            ),
+            Lang::En => {
+                // English counts agree in number ("1 file", "2 files").
+                let n = |n: u64, one: &str| {
+                    if n == 1 {
+                        format!("{n} {one}")
+                    } else {
+                        format!("{n} {one}s")
+                    }
+                };
+                format!(
+                    "{}: {}, {}, {info} info; {} could not be checked; {secs:.2} s{rate}",
+                    n(files, "file"),
+                    n(error, "error"),
+                    n(warning, "warning"),
+                    n(errors, "file"),
+                )
+            }
+        }
     }
 }
 

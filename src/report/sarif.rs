@@ -14,6 +14,7 @@
 use super::{Reporter, Summary};
 use crate::checks::RULES;
 use crate::finding::{FileReport, Finding, Severity};
+use crate::lang::Lang;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -24,10 +25,14 @@ pub const SARIF_SCHEMA: &str =
 /// The key of vblint's fingerprint in `partialFingerprints`.
 pub const FINGERPRINT_KEY: &str = "vblintFinding/v1";
 
+/// Said above a rule's Vietnamese documentation where English was asked for.
+pub const EN_DOC_NOTE: &str = "(The full documentation of this rule is in Vietnamese.)";
+
 pub struct SarifReporter<W: Write> {
     out: W,
     first: bool,
     errors: Vec<(String, String)>,
+    lang: Lang,
 }
 
 impl<W: Write> SarifReporter<W> {
@@ -36,7 +41,14 @@ impl<W: Write> SarifReporter<W> {
             out,
             first: true,
             errors: Vec::new(),
+            lang: Lang::Vi,
         }
+    }
+
+    /// Rule descriptions and fix descriptions in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -55,15 +67,24 @@ fn to_io(e: serde_json::Error) -> io::Error {
 
 /// The rule's `reportingDescriptor`: the summary (the documentation's first line) as short
 /// description, and the whole documentation, summary line included, as full description and help.
-fn rule_descriptor(index: usize) -> Value {
+/// In English the descriptions are the English summary, and the help is the Vietnamese
+/// documentation under a line that says so.
+fn rule_descriptor(index: usize, lang: Lang) -> Value {
     let rule = &RULES[index];
     let doc = rule.doc();
+    let (full, help) = match lang {
+        Lang::Vi => (doc.to_string(), doc.to_string()),
+        Lang::En => (
+            rule.summary_en.to_string(),
+            format!("{}\n\n{EN_DOC_NOTE}\n\n{doc}", rule.summary_en),
+        ),
+    };
     json!({
         "id": rule.id,
         "name": camel_case(rule.id),
-        "shortDescription": {"text": rule.summary()},
-        "fullDescription": {"text": doc},
-        "help": {"text": doc, "markdown": doc},
+        "shortDescription": {"text": rule.summary_in(lang)},
+        "fullDescription": {"text": full},
+        "help": {"text": help, "markdown": help},
         "defaultConfiguration": {"level": level(rule.default_severity)},
         "properties": {"tags": [rule.id.split('-').next().unwrap_or(rule.id)]},
     })
@@ -165,7 +186,7 @@ fn region(f: &Finding) -> Value {
     })
 }
 
-fn result(f: &Finding, uri: &str, path: &str, occurrence: usize) -> Value {
+fn result(f: &Finding, uri: &str, path: &str, occurrence: usize, lang: Lang) -> Value {
     let index = RULES.iter().position(|r| r.id == f.rule);
     let mut text = f.message.clone();
     if let Some(help) = &f.help {
@@ -196,8 +217,14 @@ fn result(f: &Finding, uri: &str, path: &str, occurrence: usize) -> Value {
         r["ruleIndex"] = json!(i);
     }
     if let Some(fix) = &f.fix {
+        let excerpt = &f.excerpt;
+        let description = crate::tr!(
+            lang,
+            "thay \"{excerpt}\" bằng \"{fix}\"",
+            "replace \"{excerpt}\" with \"{fix}\""
+        );
         r["fixes"] = json!([{
-            "description": {"text": format!("thay \"{}\" bằng \"{fix}\"", f.excerpt)},
+            "description": {"text": description},
             "artifactChanges": [{
                 "artifactLocation": {"uri": uri},
                 "replacements": [{
@@ -212,7 +239,9 @@ fn result(f: &Finding, uri: &str, path: &str, occurrence: usize) -> Value {
 
 impl<W: Write> Reporter for SarifReporter<W> {
     fn begin(&mut self) -> io::Result<()> {
-        let rules: Vec<Value> = (0..RULES.len()).map(rule_descriptor).collect();
+        let rules: Vec<Value> = (0..RULES.len())
+            .map(|i| rule_descriptor(i, self.lang))
+            .collect();
         let driver = json!({
             "name": "vblint",
             "version": env!("CARGO_PKG_VERSION"),
@@ -238,7 +267,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for f in &report.findings {
             let n = seen.entry((&f.rule, &f.excerpt)).or_default();
-            let r = result(f, &uri, &report.path, *n);
+            let r = result(f, &uri, &report.path, *n, self.lang);
             *n += 1;
             if !self.first {
                 self.out.write_all(b",")?;

@@ -13,6 +13,7 @@
 
 use super::{Reporter, Summary};
 use crate::finding::{FileReport, Finding, Severity};
+use crate::lang::Lang;
 use std::io::{self, Write};
 
 /// Characters of context kept before the span in a windowed line.
@@ -60,6 +61,7 @@ pub struct TextReporter<W: Write> {
     /// Where per-file errors go: with the findings (`None`), or apart (the CLI: standard error,
     /// so that a pipe of findings carries findings only).
     errors: Option<Box<dyn Write + Send>>,
+    lang: Lang,
 }
 
 impl<W: Write> TextReporter<W> {
@@ -69,7 +71,14 @@ impl<W: Write> TextReporter<W> {
             style,
             concise,
             errors: None,
+            lang: Lang::Vi,
         }
+    }
+
+    /// The reporter's own words ("sửa thành") in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Per-file errors written to `errors` instead of the output.
@@ -203,7 +212,8 @@ impl<W: Write> TextReporter<W> {
             writeln!(self.out, "{pad} {} help: {help}", s.gutter("="))?;
         }
         if let Some(fix) = &f.fix {
-            writeln!(self.out, "{pad} {} sửa thành: `{fix}`", s.gutter("="))?;
+            let label = self.lang.pick("sửa thành", "fix");
+            writeln!(self.out, "{pad} {} {label}: `{fix}`", s.gutter("="))?;
         }
         writeln!(self.out)
     }

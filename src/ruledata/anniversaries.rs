@@ -85,7 +85,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Anniversary>, RuleDataError> {
             if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
                 return Err(src.err(
                     line,
-                    format!("tên ngày kỷ niệm {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần"),
+                    crate::tr!(src.lang, "tên ngày kỷ niệm {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần","the anniversary name {n:?} is repeated (already on line {other}): write each name once"),
                 ));
             }
             seen.push((key, line));
@@ -95,9 +95,14 @@ pub(super) fn load(src: &Src) -> Result<Vec<Anniversary>, RuleDataError> {
             if (p.base_date, p.name.as_str()) > (a.base_date, a.name.as_str()) {
                 return Err(src.err(
                     line,
-                    format!(
+                    crate::tr!(
+                        src.lang,
                         "sai thứ tự (theo base_date, name): {} {} phải đứng trước {} {}",
-                        a.name, a.base_date, p.name, p.base_date
+                        "out of order (by base_date, name): {} {} must come before {} {}",
+                        a.name,
+                        a.base_date,
+                        p.name,
+                        p.base_date
                     ),
                 ));
             }

@@ -68,8 +68,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<DocType>, RuleDataError> {
         if t.families.is_empty() {
             return Err(src.err(
                 *line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "loại {}: families để trống: hãy ghi ít nhất một nhóm",
+                    "type {}: families is empty: give at least one family",
                     t.code
                 ),
             ));

@@ -137,11 +137,11 @@ impl KnownDocument {
             }
     }
 
-    fn dated(&self) -> String {
+    fn dated(&self, lang: crate::lang::Lang) -> String {
         match (self.date, self.issue_year()) {
-            (Some(d), _) => format!("ngày {d}"),
-            (None, Some(y)) => format!("năm {y}"),
-            (None, None) => "không ghi ngày".to_string(),
+            (Some(d), _) => crate::tr!(lang, "ngày {d}", "of {d}"),
+            (None, Some(y)) => crate::tr!(lang, "năm {y}", "of {y}"),
+            (None, None) => lang.pick("không ghi ngày", "undated").to_string(),
         }
     }
 }
@@ -172,8 +172,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             (None, None) => {
                 return Err(src.err(
                     line,
-                    format!(
+                    crate::tr!(
+                        src.lang,
                         "văn bản {}: thiếu cả date lẫn year: hãy ghi ngày ban hành (date) hoặc ít nhất năm (year)",
+                        "document {}: neither date nor year: give the issue date (date) or at least the year (year)",
                         d.symbol
                     ),
                 ));
@@ -181,7 +183,12 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             (Some(date), Some(y)) if date.year != y => {
                 return Err(src.err(
                     line,
-                    format!("văn bản {}: year {y} khác năm của date {date}", d.symbol),
+                    crate::tr!(
+                        src.lang,
+                        "văn bản {}: year {y} khác năm của date {date}",
+                        "document {}: year {y} is not the year of date {date}",
+                        d.symbol
+                    ),
                 ));
             }
             _ => {}
@@ -191,8 +198,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
         {
             return Err(src.err(
                 line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "văn bản {}: effective {eff} trước ngày ban hành {date}: ngày có hiệu lực không thể trước ngày ban hành",
+                    "document {}: effective {eff} is before the issue date {date}: a document cannot take effect before it is issued",
                     d.symbol
                 ),
             ));
@@ -202,8 +211,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
         {
             return Err(src.err(
                 line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "văn bản {}: expired {exp} không sau ngày ban hành {date}: ngày hết hiệu lực phải sau ngày ban hành",
+                    "document {}: expired {exp} is not after the issue date {date}: a document expires after it is issued",
                     d.symbol
                 ),
             ));
@@ -211,10 +222,12 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
         if entries[..i].iter().any(|(p, _)| p.same_key(d)) {
             return Err(src.err(
                 line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "văn bản {} {} trùng với một mục trước: mỗi văn bản chỉ ghi một lần",
+                    "document {} {} repeats an earlier entry: write each document once",
                     d.symbol,
-                    d.dated()
+                    d.dated(src.lang)
                 ),
             ));
         }
@@ -222,12 +235,14 @@ pub(super) fn load(src: &Src) -> Result<Vec<KnownDocument>, RuleDataError> {
             let p = &entries[i - 1].0;
             return Err(src.err(
                 line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "sai thứ tự (theo năm, ngày, số hiệu): {} {} phải đứng trước {} {}",
+                    "out of order (by year, date, symbol): {} {} must come before {} {}",
                     d.symbol,
-                    d.dated(),
+                    d.dated(src.lang),
                     p.symbol,
-                    p.dated()
+                    p.dated(src.lang)
                 ),
             ));
         }

@@ -22,13 +22,21 @@ pub(super) fn load(src: &Src) -> Result<HashSet<String>, RuleDataError> {
         if w.split_whitespace().count() != 1 {
             return Err(src.err(
                 line,
-                format!("{w:?} không phải một âm tiết: mỗi mục chỉ ghi một tiếng"),
+                crate::tr!(
+                    src.lang,
+                    "{w:?} không phải một âm tiết: mỗi mục chỉ ghi một tiếng",
+                    "{w:?} is not one syllable: write one syllable per entry"
+                ),
             ));
         }
         if !set.insert(w.to_lowercase()) {
             return Err(src.err(
                 line,
-                format!("từ {w} trùng với một mục trước: mỗi từ chỉ ghi một lần"),
+                crate::tr!(
+                    src.lang,
+                    "từ {w} trùng với một mục trước: mỗi từ chỉ ghi một lần",
+                    "the word {w} repeats an earlier entry: write each word once"
+                ),
             ));
         }
     }

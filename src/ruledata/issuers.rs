@@ -70,8 +70,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<Issuer>, RuleDataError> {
         if let Some(l) = t.levels.iter().find(|l| !LEVELS.contains(&l.as_str())) {
             return Err(src.err(
                 *line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "cơ quan {}: cấp {l:?} không hợp lệ (phải là một trong {LEVELS:?})",
+                    "issuer {}: invalid level {l:?} (must be one of {LEVELS:?})",
                     t.code
                 ),
             ));

@@ -3,10 +3,11 @@
 
 use super::normalize::{normalize_code, normalize_name};
 use super::{Origin, RuleData, RuleDataError};
+use crate::lang::Lang;
 
 impl RuleData {
     /// Checks that this data's cross references resolve in `known`.
-    pub(super) fn check_links(&self, known: &RuleData) -> Result<(), RuleDataError> {
+    pub(super) fn check_links(&self, known: &RuleData, lang: Lang) -> Result<(), RuleDataError> {
         let err = |o: &Origin, message: String| RuleDataError {
             file: o.file.clone(),
             line: Some(o.line),
@@ -18,8 +19,10 @@ impl RuleData {
             {
                 return Err(err(
                     &d.origin,
-                    format!(
+                    crate::tr!(
+                        lang,
                         "văn bản {}: superseded_by {next} không có trong danh mục văn bản (documents.toml): hãy thêm văn bản đó hoặc sửa số hiệu",
+                        "document {}: superseded_by {next} is not in the document registry (documents.toml): add that document or correct the symbol",
                         d.symbol
                     ),
                 ));
@@ -38,8 +41,10 @@ impl RuleData {
                     None => {
                         return Err(err(
                             &m.origin,
-                            format!(
+                            crate::tr!(
+                                lang,
                                 "phong trào {:?}: renamed_to {to:?} không phải tên một phong trào (movements.toml)",
+                                "movement {:?}: renamed_to {to:?} is not the name of a movement (movements.toml)",
                                 m.name
                             ),
                         ));
@@ -50,8 +55,10 @@ impl RuleData {
                     {
                         return Err(err(
                             &m.origin,
-                            format!(
+                            crate::tr!(
+                                lang,
                                 "phong trào {:?}: phong trào {to:?} không ghi lại tên này trong renamed_from (hai chiều phải khớp)",
+                                "movement {:?}: the movement {to:?} does not list this name in renamed_from (both directions must agree)",
                                 m.name
                             ),
                         ));
@@ -64,8 +71,10 @@ impl RuleData {
                     None => {
                         return Err(err(
                             &m.origin,
-                            format!(
+                            crate::tr!(
+                                lang,
                                 "phong trào {:?}: renamed_from {from:?} không phải tên một phong trào (movements.toml)",
+                                "movement {:?}: renamed_from {from:?} is not the name of a movement (movements.toml)",
                                 m.name
                             ),
                         ));
@@ -76,8 +85,10 @@ impl RuleData {
                     {
                         return Err(err(
                             &m.origin,
-                            format!(
+                            crate::tr!(
+                                lang,
                                 "phong trào {:?}: phong trào {from:?} không ghi lại tên này trong renamed_to (hai chiều phải khớp)",
+                                "movement {:?}: the movement {from:?} does not list this name in renamed_to (both directions must agree)",
                                 m.name
                             ),
                         ));

@@ -4,6 +4,7 @@
 use super::Origin;
 use super::normalize::normalize_code;
 use super::{RuleData, RuleDataError};
+use crate::lang::Lang;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 use std::path::Path;
@@ -79,6 +80,8 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 pub(super) struct Src<'a> {
     pub file: &'a str,
     pub text: &'a str,
+    /// The language of its errors.
+    pub lang: Lang,
 }
 
 impl Src<'_> {
@@ -94,7 +97,14 @@ impl Src<'_> {
         toml::from_str(self.text).map_err(|e| RuleDataError {
             file: self.file.to_string(),
             line: e.span().map(|s| line_of(self.text, s.start)),
-            message: format!("dữ liệu TOML không hợp lệ: {}", e.message().trim()),
+            message: {
+                let why = e.message().trim();
+                crate::tr!(
+                    self.lang,
+                    "dữ liệu TOML không hợp lệ: {why}",
+                    "invalid TOML data: {why}"
+                )
+            },
         })
     }
 
@@ -140,7 +150,14 @@ impl Src<'_> {
         value: &str,
     ) -> Result<(), RuleDataError> {
         if value.trim().is_empty() {
-            Err(self.err(line, format!("{what} để trống: hãy ghi {what} cho mục này")))
+            Err(self.err(
+                line,
+                crate::tr!(
+                    self.lang,
+                    "{what} để trống: hãy ghi {what} cho mục này",
+                    "{what} is empty: give this entry its {what}"
+                ),
+            ))
         } else {
             Ok(())
         }
@@ -155,7 +172,11 @@ impl Src<'_> {
         if values.is_empty() {
             return Err(self.err(
                 line,
-                format!("{what} để trống: hãy ghi ít nhất một giá trị {what} cho mục này"),
+                crate::tr!(
+                    self.lang,
+                    "{what} để trống: hãy ghi ít nhất một giá trị {what} cho mục này",
+                    "{what} is empty: give this entry at least one {what}"
+                ),
             ));
         }
         values.iter().try_for_each(|v| self.require(line, what, v))
@@ -175,7 +196,11 @@ pub(super) fn check_codes<'a>(
         if !seen.insert(normalize_code(code)) {
             return Err(src.err(
                 line,
-                format!("mã {what} {code} trùng với một mục trước: mỗi mã chỉ ghi một lần"),
+                crate::tr!(
+                    src.lang,
+                    "mã {what} {code} trùng với một mục trước: mỗi mã chỉ ghi một lần",
+                    "the {what} code {code} repeats an earlier entry: write each code once"
+                ),
             ));
         }
         if let Some(p) = prev
@@ -183,7 +208,11 @@ pub(super) fn check_codes<'a>(
         {
             return Err(src.err(
                 line,
-                format!("sai thứ tự (theo mã): {code} phải đứng trước {p}"),
+                crate::tr!(
+                    src.lang,
+                    "sai thứ tự (theo mã): {code} phải đứng trước {p}",
+                    "out of order (by code): {code} must come before {p}"
+                ),
             ));
         }
         prev = Some(code);
@@ -205,17 +234,29 @@ impl RuleData {
     pub fn try_builtin() -> Result<RuleData, RuleDataError> {
         let mut data = RuleData::default();
         for file in &FILES {
-            data.load_text(&format!("rules/{}", file.name), file.name, file.builtin)?;
+            data.load_text(
+                &format!("rules/{}", file.name),
+                file.name,
+                file.builtin,
+                Lang::Vi,
+            )?;
         }
-        data.check_links(&data)?;
+        data.check_links(&data, Lang::Vi)?;
         Ok(data)
     }
 
     /// Parses one file's text into this (empty for that file) data. `kind` is the file name.
-    fn load_text(&mut self, display: &str, kind: &str, text: &str) -> Result<(), RuleDataError> {
+    fn load_text(
+        &mut self,
+        display: &str,
+        kind: &str,
+        text: &str,
+        lang: Lang,
+    ) -> Result<(), RuleDataError> {
         let src = Src {
             file: display,
             text,
+            lang,
         };
         match FILES.iter().find(|f| f.name == kind) {
             Some(f) => (f.load)(&src, self)?,
@@ -223,10 +264,14 @@ impl RuleData {
                 return Err(RuleDataError {
                     file: display.to_string(),
                     line: None,
-                    message: format!(
-                        "không phải tệp dữ liệu quy tắc: tên tệp phải là một trong {} (tệp .toml khác không được để trong thư mục này)",
-                        FILE_NAMES.join(", ")
-                    ),
+                    message: {
+                        let names = FILE_NAMES.join(", ");
+                        crate::tr!(
+                            lang,
+                            "không phải tệp dữ liệu quy tắc: tên tệp phải là một trong {names} (tệp .toml khác không được để trong thư mục này)",
+                            "not a rule-data file: its name must be one of {names} (no other .toml file may be in this directory)"
+                        )
+                    },
                 });
             }
         }
@@ -237,11 +282,20 @@ impl RuleData {
     /// file there is an error, to catch misspelt names). Cross references (`superseded_by`,
     /// `renamed_from`/`renamed_to`) may point into the built-in data.
     pub fn load_dir(dir: &Path) -> Result<RuleData, RuleDataError> {
+        Self::load_dir_in(dir, Lang::Vi)
+    }
+
+    /// [`RuleData::load_dir`] with its errors in `lang`.
+    pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<RuleData, RuleDataError> {
         let mut data = RuleData::default();
         let read_dir = std::fs::read_dir(dir).map_err(|e| RuleDataError {
             file: dir.display().to_string(),
             line: None,
-            message: format!("không đọc được thư mục dữ liệu quy tắc: {e}"),
+            message: crate::tr!(
+                lang,
+                "không đọc được thư mục dữ liệu quy tắc: {e}",
+                "cannot read the rule-data directory: {e}"
+            ),
         })?;
         let mut paths: Vec<_> = read_dir
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -257,13 +311,13 @@ impl RuleData {
             let text = std::fs::read_to_string(&path).map_err(|e| RuleDataError {
                 file: display.clone(),
                 line: None,
-                message: format!("không đọc được: {e}"),
+                message: crate::tr!(lang, "không đọc được: {e}", "cannot read it: {e}"),
             })?;
-            data.load_text(&display, &kind, &text)?;
+            data.load_text(&display, &kind, &text, lang)?;
         }
         let mut known = Self::try_builtin()?;
         known.merge(data.clone());
-        data.check_links(&known)?;
+        data.check_links(&known, lang)?;
         Ok(data)
     }
 }

@@ -84,8 +84,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
         {
             return Err(src.err(
                 line,
-                format!(
+                crate::tr!(
+                    src.lang,
                     "phong trào {:?}: from {f} sau to {t}: năm bắt đầu không thể sau năm kết thúc",
+                    "movement {:?}: from {f} is after to {t}: a movement cannot start after it ends",
                     m.name
                 ),
             ));
@@ -100,8 +102,10 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
             if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
                 return Err(src.err(
                     line,
-                    format!(
-                        "tên phong trào {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần"
+                    crate::tr!(
+                        src.lang,
+                        "tên phong trào {n:?} trùng (đã có ở dòng {other}): mỗi tên chỉ ghi một lần",
+                        "the movement name {n:?} is repeated (already on line {other}): write each name once"
                     ),
                 ));
             }
@@ -112,9 +116,12 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
             if p.name.to_lowercase() > m.name.to_lowercase() {
                 return Err(src.err(
                     line,
-                    format!(
+                    crate::tr!(
+                        src.lang,
                         "sai thứ tự (theo name): {:?} phải đứng trước {:?}",
-                        m.name, p.name
+                        "out of order (by name): {:?} must come before {:?}",
+                        m.name,
+                        p.name
                     ),
                 ));
             }

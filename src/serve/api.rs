@@ -13,11 +13,15 @@
 //! - `GET /api/rules`, `GET /api/rules/{id}`: the rules with their effective severity, and one
 //!   rule's documentation.
 //! - `GET /healthz`: `{"status":"ok","version":…}`, without a token.
+//!
+//! Every document and rules endpoint takes `?lang=vi|en` (or a `lang` form field before the
+//! files): the language of the messages, help and summaries, by default the server's (`--lang`).
 
 use super::AppState;
 use crate::checks::{RULES, Rule, RuleSelection, find_rule};
 use crate::finding::FileReport;
 use crate::input::Input;
+use crate::lang::Lang;
 use crate::pipeline::Options;
 use crate::report::json::{CONTRACT_VERSION, JsonReporter, TOOL, Tool};
 use crate::report::{Reporter, Summary};
@@ -71,14 +75,25 @@ impl IntoResponse for ApiError {
 }
 
 /// A body that was too large, or one that could not be read.
-fn body_error(status: StatusCode, detail: &str, limit: usize) -> ApiError {
+fn body_error(status: StatusCode, detail: &str, limit: usize, lang: Lang) -> ApiError {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::new(
             status,
-            format!("nội dung gửi lên quá lớn: vượt giới hạn {limit} byte (--max-upload)"),
+            crate::tr!(
+                lang,
+                "nội dung gửi lên quá lớn: vượt giới hạn {limit} byte (--max-upload)",
+                "the request body is too large: over the limit of {limit} bytes (--max-upload)"
+            ),
         )
     } else {
-        ApiError::new(status, format!("không đọc được nội dung gửi lên: {detail}"))
+        ApiError::new(
+            status,
+            crate::tr!(
+                lang,
+                "không đọc được nội dung gửi lên: {detail}",
+                "the request body cannot be read: {detail}"
+            ),
+        )
     }
 }
 
@@ -107,6 +122,28 @@ pub struct DocQuery {
     format: Option<String>,
     /// Comma-separated: `text`, `document`.
     include: Option<String>,
+    /// `vi` or `en`: the language of messages (default: the server's).
+    lang: Option<String>,
+}
+
+/// The query of the rules endpoints.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// The language a request asks for (`lang` in the query, else in the form), else the server's.
+fn request_lang(
+    state: &AppState,
+    query: Option<&str>,
+    form: Option<&str>,
+) -> Result<Lang, ApiError> {
+    match query.or(form) {
+        None => Ok(state.options.lang),
+        Some(v) => Lang::parse(v)
+            .ok_or_else(|| ApiError::bad_request(crate::lang::unknown_message("lang", v))),
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -115,20 +152,31 @@ struct Include {
     document: bool,
 }
 
-fn parse_include(include: Option<&str>) -> Result<Include, ApiError> {
+fn parse_include(include: Option<&str>, lang: Lang) -> Result<Include, ApiError> {
     let mut out = Include::default();
     for part in include.unwrap_or("").split(',').filter(|p| !p.is_empty()) {
         match part {
             "text" => out.text = true,
             "document" => out.document = true,
             other => {
-                return Err(ApiError::bad_request(format!(
-                    "include={other} không hợp lệ: chỉ text, document"
+                return Err(ApiError::bad_request(crate::tr!(
+                    lang,
+                    "include={other} không hợp lệ: chỉ text, document",
+                    "invalid include={other}: only text, document"
                 )));
             }
         }
     }
     Ok(out)
+}
+
+/// The language of a request's errors, before its inputs are read: the query's `lang` when it is
+/// one (an unknown one is refused once the request is read), else the server's.
+fn error_lang(state: &AppState, q: &DocQuery) -> Lang {
+    q.lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(state.options.lang)
 }
 
 fn query(q: Result<Query<DocQuery>, QueryRejection>) -> Result<DocQuery, ApiError> {
@@ -147,12 +195,14 @@ fn clean_name(name: &str) -> String {
     }
 }
 
-/// The inputs of a request: multipart parts, or the raw body named by `?name=`.
+/// The inputs of a request (multipart parts, or the raw body named by `?name=`), and the `lang`
+/// form field if one was sent.
 async fn read_inputs(
     state: &AppState,
     name: Option<&str>,
     request: Request,
-) -> Result<Vec<Input>, ApiError> {
+    lang: Lang,
+) -> Result<(Vec<Input>, Option<String>), ApiError> {
     let limit = state.limits.max_upload;
     let is_multipart = request
         .headers()
@@ -161,34 +211,39 @@ async fn read_inputs(
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
     if !is_multipart {
         let Some(name) = name else {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::bad_request(lang.pick(
                 "thiếu ?name=TÊN_TỆP cho nội dung gửi thẳng (hoặc gửi multipart/form-data)",
-            ));
+                "a raw body needs ?name=FILE_NAME (or send multipart/form-data)",
+            )));
         };
         let body: Result<Bytes, BytesRejection> = Bytes::from_request(request, state).await;
-        let bytes = body.map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
-        return Ok(vec![Input::Bytes {
-            name: clean_name(name),
-            bytes: bytes.to_vec(),
-        }]);
+        let bytes = body.map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
+        return Ok((
+            vec![Input::Bytes {
+                name: clean_name(name),
+                bytes: bytes.to_vec(),
+            }],
+            None,
+        ));
     }
     let mut multipart = Multipart::from_request(request, state)
         .await
-        .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+        .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
     let mut inputs = Vec::new();
     let mut text_name: Option<String> = None;
+    let mut form_lang: Option<String> = None;
     loop {
         let field = multipart
             .next_field()
             .await
-            .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+            .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
         let Some(field) = field else { break };
         let field_name = field.name().unwrap_or("").to_string();
         if let Some(file_name) = field.file_name().map(clean_name) {
             let bytes = field
                 .bytes()
                 .await
-                .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+                .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
             inputs.push(Input::Bytes {
                 name: file_name,
                 bytes: bytes.to_vec(),
@@ -198,9 +253,10 @@ async fn read_inputs(
         let value = field
             .text()
             .await
-            .map_err(|e| body_error(e.status(), &e.body_text(), limit))?;
+            .map_err(|e| body_error(e.status(), &e.body_text(), limit, lang))?;
         match field_name.as_str() {
             "name" => text_name = Some(clean_name(&value)),
+            "lang" => form_lang = Some(value),
             "text" => inputs.push(Input::Bytes {
                 name: text_name
                     .take()
@@ -208,18 +264,21 @@ async fn read_inputs(
                 bytes: value.into_bytes(),
             }),
             other => {
-                return Err(ApiError::bad_request(format!(
-                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\""
+                return Err(ApiError::bad_request(crate::tr!(
+                    lang,
+                    "trường \"{other}\" không hợp lệ: gửi tệp, hoặc \"name\" và \"text\" (và \"lang\")",
+                    "invalid field \"{other}\": send files, or \"name\" and \"text\" (and \"lang\")"
                 )));
             }
         }
     }
     if inputs.is_empty() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(lang.pick(
             "không có tệp nào: gửi ít nhất một tệp hoặc trường \"text\"",
-        ));
+            "no file: send at least one file or a \"text\" field",
+        )));
     }
-    Ok(inputs)
+    Ok((inputs, form_lang))
 }
 
 /// Collects the reports of a run (for the answers that add members to the file objects).
@@ -291,13 +350,17 @@ fn marks_of(report: &FileReport) -> Option<Vec<[usize; 2]>> {
 }
 
 /// Runs the inputs through [`run::run`] (the path of `vblint check`) on a blocking thread, inside
-/// a job slot.
+/// a job slot, with the messages in `lang`.
 async fn run_blocking<T: Send + 'static>(
     state: &AppState,
+    lang: Lang,
     work: impl FnOnce(&Options) -> io::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let permit = state.job_slot().await?;
-    let options = state.options.clone();
+    let options = Options {
+        lang,
+        ..Options::clone(&state.options)
+    };
     let result = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         work(&options)
@@ -307,11 +370,15 @@ async fn run_blocking<T: Send + 'static>(
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("lỗi khi kiểm tra: {e}"),
+            crate::tr!(lang, "lỗi khi kiểm tra: {e}", "error while checking: {e}"),
         )),
         Err(e) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("lỗi nội bộ khi kiểm tra: {e}"),
+            crate::tr!(
+                lang,
+                "lỗi nội bộ khi kiểm tra: {e}",
+                "internal error while checking: {e}"
+            ),
         )),
     }
 }
@@ -391,21 +458,25 @@ pub async fn check(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
-    let include = parse_include(q.include.as_deref())?;
+    let early = error_lang(&state, &q);
+    let include = parse_include(q.include.as_deref(), early)?;
     let format = q.format.as_deref().unwrap_or("json");
     if !matches!(format, "json" | "csv" | "html") {
-        return Err(ApiError::bad_request(format!(
-            "format={format} không hợp lệ: chỉ json, csv, html"
+        return Err(ApiError::bad_request(crate::tr!(
+            early,
+            "format={format} không hợp lệ: chỉ json, csv, html",
+            "invalid format={format}: only json, csv, html"
         )));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
     let format = format.to_string();
-    let body = run_blocking(&state, move |options| {
+    let body = run_blocking(&state, lang, move |options| {
         let mut body = Vec::new();
         let mut reporter: Box<dyn Reporter + Send + '_> = match format.as_str() {
             "csv" => Box::new(crate::report::csv::CsvReporter::new(&mut body)),
-            "html" => Box::new(crate::report::html::HtmlReporter::new(&mut body)),
+            "html" => Box::new(crate::report::html::HtmlReporter::new(&mut body).in_lang(lang)),
             _ => return json_document(inputs, options, max_file_size, include),
         };
         run::run(
@@ -432,13 +503,18 @@ pub async fn extract(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
-    let include = parse_include(q.include.as_deref())?;
+    let early = error_lang(&state, &q);
+    let include = parse_include(q.include.as_deref(), early)?;
     if q.format.as_deref().is_some_and(|f| f != "json") {
-        return Err(ApiError::bad_request("extract chỉ trả về format=json"));
+        return Err(ApiError::bad_request(early.pick(
+            "extract chỉ trả về format=json",
+            "extract answers format=json only",
+        )));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     let max_file_size = state.limits.max_upload as u64;
-    let body = run_blocking(&state, move |options| {
+    let body = run_blocking(&state, lang, move |options| {
         // As `vblint extract`: every rule, the structure attached.
         let options = Options {
             selection: RuleSelection::default(),
@@ -472,37 +548,48 @@ struct Normalized {
 
 /// The repaired text of one input as `vblint normalize` writes it: a .docx or PDF's extracted text,
 /// a text file decoded; ending with a line break when the input did (always for containers).
-fn normalize_one(input: Input, max_file_size: u64) -> Normalized {
+fn normalize_one(input: Input, max_file_size: u64, lang: Lang) -> Normalized {
     let Input::Bytes { name, bytes } = input else {
         return Normalized {
             path: String::new(),
             encoding: None,
             text: None,
-            error: Some("không phải tệp gửi lên".to_string()),
+            error: Some(
+                lang.pick("không phải tệp gửi lên", "not an uploaded file")
+                    .to_string(),
+            ),
         };
     };
     let container = crate::container::Kind::of_path(std::path::Path::new(&name))
         .or_else(|| crate::container::Kind::sniff(&bytes));
     let decoded = if bytes.len() as u64 > max_file_size {
-        Err(format!(
-            "tệp quá lớn: {} byte, vượt giới hạn {max_file_size} byte",
-            bytes.len()
+        let size = bytes.len();
+        Err(crate::tr!(
+            lang,
+            "tệp quá lớn: {size} byte, vượt giới hạn {max_file_size} byte",
+            "file too large: {size} bytes, over the limit of {max_file_size} bytes"
         ))
     } else {
         match container {
             Some(kind) => {
-                crate::container::extract(kind, &bytes, &crate::container::Limits::default()).map(
-                    |extracted| {
-                        let (source, report) = crate::container::source_of(&name, &extracted);
-                        (source.text, report)
-                    },
-                )
+                let limits = crate::container::Limits {
+                    lang,
+                    ..crate::container::Limits::default()
+                };
+                crate::container::extract(kind, &bytes, &limits).map(|extracted| {
+                    let (source, report) = crate::container::source_of(&name, &extracted);
+                    (source.text, report)
+                })
             }
             None => match crate::input::sniff_binary(&bytes) {
-                Some(kind) => Err(format!("tệp nhị phân ({kind}), không phải văn bản")),
+                Some(kind) => Err(crate::tr!(
+                    lang,
+                    "tệp nhị phân ({kind}), không phải văn bản",
+                    "binary file ({kind}), not text"
+                )),
                 None => crate::decode::decode(&bytes)
                     .map(|d| (d.text, d.report))
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| e.message(lang)),
             },
         }
     };
@@ -533,35 +620,45 @@ pub async fn normalize(
     request: Request,
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
+    let early = error_lang(&state, &q);
     let as_text = match q.format.as_deref() {
         None | Some("json") => false,
         Some("text") => true,
         Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "format={other} không hợp lệ: chỉ json, text"
+            return Err(ApiError::bad_request(crate::tr!(
+                early,
+                "format={other} không hợp lệ: chỉ json, text",
+                "invalid format={other}: only json, text"
             )));
         }
     };
     if q.include.is_some() {
-        return Err(ApiError::bad_request("normalize không nhận include="));
+        return Err(ApiError::bad_request(early.pick(
+            "normalize không nhận include=",
+            "normalize takes no include=",
+        )));
     }
-    let inputs = read_inputs(&state, q.name.as_deref(), request).await?;
+    let (inputs, form_lang) = read_inputs(&state, q.name.as_deref(), request, early).await?;
+    let lang = request_lang(&state, q.lang.as_deref(), form_lang.as_deref())?;
     if as_text && inputs.len() != 1 {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(lang.pick(
             "format=text trả về văn bản của đúng một tệp",
-        ));
+            "format=text answers the text of exactly one file",
+        )));
     }
     let max_file_size = state.limits.max_upload as u64;
-    let files = run_blocking(&state, move |_| {
+    let files = run_blocking(&state, lang, move |_| {
         Ok(inputs
             .into_iter()
-            .map(|input| normalize_one(input, max_file_size))
+            .map(|input| normalize_one(input, max_file_size, lang))
             .collect::<Vec<_>>())
     })
     .await?;
     if as_text {
         let Some(file) = files.into_iter().next() else {
-            return Err(ApiError::bad_request("không có tệp nào"));
+            return Err(ApiError::bad_request(
+                lang.pick("không có tệp nào", "no file"),
+            ));
         };
         return match (file.text, file.error) {
             (Some(text), _) => Ok(report_response(
@@ -578,13 +675,18 @@ pub async fn normalize(
     Ok(axum::Json(serde_json::json!({ "files": files })).into_response())
 }
 
-fn rule_json(rule: &Rule, selection: &RuleSelection, with_doc: bool) -> serde_json::Value {
+fn rule_json(
+    rule: &Rule,
+    selection: &RuleSelection,
+    with_doc: bool,
+    lang: Lang,
+) -> serde_json::Value {
     let mut value = serde_json::json!({
         "id": rule.id,
         "severity": selection.severity_of(rule),
         "default_severity": rule.default_severity,
         "enabled": selection.is_enabled(rule.id),
-        "summary": rule.summary(),
+        "summary": rule.summary_in(lang),
     });
     if with_doc {
         value["doc"] = serde_json::Value::from(rule.doc());
@@ -592,29 +694,50 @@ fn rule_json(rule: &Rule, selection: &RuleSelection, with_doc: bool) -> serde_js
     value
 }
 
-pub async fn rules(State(state): State<AppState>) -> axum::Json<serde_json::Value> {
+fn lang_query(
+    state: &AppState,
+    q: Result<Query<LangQuery>, QueryRejection>,
+) -> Result<Lang, ApiError> {
+    let q = q
+        .map(|Query(q)| q)
+        .map_err(|e| ApiError::bad_request(format!("tham số không hợp lệ: {}", e.body_text())))?;
+    request_lang(state, q.lang.as_deref(), None)
+}
+
+pub async fn rules(
+    State(state): State<AppState>,
+    q: Result<Query<LangQuery>, QueryRejection>,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let lang = lang_query(&state, q)?;
     let selection = &state.options.selection;
-    axum::Json(serde_json::Value::Array(
+    Ok(axum::Json(serde_json::Value::Array(
         RULES
             .iter()
-            .map(|r| rule_json(r, selection, false))
+            .map(|r| rule_json(r, selection, false, lang))
             .collect(),
-    ))
+    )))
 }
 
 pub async fn rule(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    q: Result<Query<LangQuery>, QueryRejection>,
 ) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let lang = lang_query(&state, q)?;
     match find_rule(&id) {
-        Some(r) => Ok(axum::Json(rule_json(r, &state.options.selection, true))),
-        None => Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            format!(
-                "không có quy tắc \"{}\"",
-                id.chars().take(100).collect::<String>()
-            ),
-        )),
+        Some(r) => Ok(axum::Json(rule_json(
+            r,
+            &state.options.selection,
+            true,
+            lang,
+        ))),
+        None => {
+            let id: String = id.chars().take(100).collect();
+            Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                crate::tr!(lang, "không có quy tắc \"{id}\"", "no rule \"{id}\""),
+            ))
+        }
     }
 }
 
@@ -642,10 +765,10 @@ mod tests {
 
     #[test]
     fn include_takes_only_known_members() {
-        let i = parse_include(Some("text,document")).expect("valid");
+        let i = parse_include(Some("text,document"), Lang::Vi).expect("valid");
         assert!(i.text && i.document);
-        assert!(parse_include(Some("text,secrets")).is_err());
-        let none = parse_include(None).expect("valid");
+        assert!(parse_include(Some("text,secrets"), Lang::Vi).is_err());
+        let none = parse_include(None, Lang::Vi).expect("valid");
         assert!(!none.text && !none.document);
     }
 }

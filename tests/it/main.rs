@@ -20,6 +20,7 @@ mod fix;
 mod formats;
 mod hostile;
 mod html_browser;
+mod lang;
 mod parser_props;
 mod pdf;
 mod recipes;

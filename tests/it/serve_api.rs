@@ -760,3 +760,66 @@ fn the_serve_command_prints_its_address_and_warns_off_loopback() {
         "{stderr}"
     );
 }
+
+#[test]
+fn lang_asks_for_english_as_the_command_line_gives_it() {
+    let url = default_server();
+    let (name, txt) = seed(2);
+    let files: Vec<(&str, &[u8])> = vec![(&name, &txt)];
+    // In the query: the same document as `vblint check --lang en`.
+    let a = post_files(&format!("{url}/api/check?lang=en"), &files, None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let served = without_timing(a.json());
+    let cli: Value = serde_json::from_slice(&cli_on(
+        &files,
+        &["check", "--format", "json", "--lang", "en"],
+    ))
+    .expect("check's JSON");
+    assert_eq!(
+        served,
+        without_timing(cli),
+        "same document as check --lang en"
+    );
+    let findings = served["files"][0]["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for f in findings {
+        let message = f["message"].as_str().expect("message");
+        assert!(
+            !vblint::lang::has_vietnamese_outside_quotes(message),
+            "{message}"
+        );
+    }
+    // The default is the server's: Vietnamese.
+    let vi = without_timing(post_files(&format!("{url}/api/check"), &files, None).json());
+    assert_ne!(vi, served);
+    // In a form field before the files.
+    let (content_type, body) =
+        multipart(&[("lang", None, b"en"), ("file", Some(name.as_str()), &txt)]);
+    let form = post(&format!("{url}/api/check"), &content_type, &body, None);
+    assert_eq!(without_timing(form.json()), served);
+    // The rules' summaries.
+    let rules = get(&format!("{url}/api/rules?lang=en"), None).json();
+    let first = rules[0]["summary"].as_str().expect("summary");
+    assert!(first.starts_with("A deadline"), "{first}");
+    let one = get(&format!("{url}/api/rules/invalid-date?lang=en"), None).json();
+    assert!(
+        one["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("A date"))
+    );
+    // An unknown language is a bad request, said in both languages.
+    post_files(&format!("{url}/api/check?lang=xx"), &files, None)
+        .assert_error(400, "unsupported language");
+    get(&format!("{url}/api/rules?lang=xx"), None).assert_error(400, "ngôn ngữ không hỗ trợ");
+    // A bad request is said in the language asked for.
+    post_files(
+        &format!("{url}/api/check?lang=en&include=secrets"),
+        &files,
+        None,
+    )
+    .assert_error(400, "invalid include=secrets: only text, document");
+    post_files(&format!("{url}/api/check?include=secrets"), &files, None)
+        .assert_error(400, "include=secrets không hợp lệ");
+    get(&format!("{url}/api/rules/no-such-rule?lang=en"), None)
+        .assert_error(404, "no rule \"no-such-rule\"");
+}

@@ -9,7 +9,7 @@ use super::pieces::pieces;
 use super::properties::{Chp, Pap, chpx_entry, fkp_runs, papx_entry};
 use super::story::StoryReader;
 use super::styles::{Stylesheet, font_names};
-use super::{OLE_MAGIC, damaged};
+use super::{OLE_MAGIC, damaged, encrypted};
 use crate::container::docx::flatten_table;
 use crate::container::legacy::{LegacyFont, decode_legacy_run};
 use crate::container::{Extracted, Limits};
@@ -73,21 +73,32 @@ fn read_stream(
     budget: &mut u64,
     limits: &Limits,
 ) -> Result<Vec<u8>, String> {
-    let mut stream = cfb
-        .open_stream(name)
-        .map_err(|e| damaged(&format!("không mở được luồng {name} ({e})")))?;
+    let lang = limits.lang;
+    let mut stream = cfb.open_stream(name).map_err(|e| {
+        damaged(
+            lang,
+            &format!("không mở được luồng {name} ({e})"),
+            &format!("the stream {name} cannot be opened ({e})"),
+        )
+    })?;
     let len = stream.len();
     if len > *budget {
-        return Err(format!(
-            "tệp .doc bất thường: các luồng vượt quá {} MB, không đọc tiếp",
-            limits.max_uncompressed / 1_000_000
+        let mb = limits.max_uncompressed / 1_000_000;
+        return Err(crate::tr!(
+            lang,
+            "tệp .doc bất thường: các luồng vượt quá {mb} MB, không đọc tiếp",
+            "abnormal .doc file: its streams exceed {mb} MB, reading stopped"
         ));
     }
     *budget -= len;
     let mut out = Vec::with_capacity(len as usize);
-    stream
-        .read_to_end(&mut out)
-        .map_err(|e| damaged(&format!("luồng {name} không đọc hết được ({e})")))?;
+    stream.read_to_end(&mut out).map_err(|e| {
+        damaged(
+            lang,
+            &format!("luồng {name} không đọc hết được ({e})"),
+            &format!("the stream {name} cannot be read to its end ({e})"),
+        )
+    })?;
     Ok(out)
 }
 
@@ -103,49 +114,71 @@ fn plc_cps(plc: Option<&[u8]>, data_size: usize) -> Vec<u32> {
 
 impl Document {
     pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Result<Document, String> {
+        let lang = limits.lang;
         if !bytes.starts_with(OLE_MAGIC) {
             if bytes.starts_with(b"PK") {
-                return Err(
-                    "tệp .doc thực ra là .docx (cấu trúc ZIP): hãy đổi đuôi thành .docx"
-                        .to_string(),
-                );
+                return Err(lang
+                    .pick(
+                        "tệp .doc thực ra là .docx (cấu trúc ZIP): hãy đổi đuôi thành .docx",
+                        "the .doc file is really a .docx (ZIP structure): rename it to .docx",
+                    )
+                    .to_string());
             }
             if bytes.starts_with(b"{\\rtf") {
-                return Err("tệp .doc thực ra là RTF: chưa đọc được định dạng này".to_string());
+                return Err(lang
+                    .pick(
+                        "tệp .doc thực ra là RTF: chưa đọc được định dạng này",
+                        "the .doc file is really RTF: a format not read yet",
+                    )
+                    .to_string());
             }
-            return Err("không phải tệp .doc Word 97–2003 (không có cấu trúc OLE)".to_string());
+            return Err(lang
+                .pick(
+                    "không phải tệp .doc Word 97–2003 (không có cấu trúc OLE)",
+                    "not a Word 97–2003 .doc file (no OLE structure)",
+                )
+                .to_string());
         }
         let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
-            damaged(&format!(
-                "cấu trúc OLE không đọc được ({e}); tệp bị cắt cụt?"
-            ))
+            damaged(
+                lang,
+                &format!("cấu trúc OLE không đọc được ({e}); tệp bị cắt cụt?"),
+                &format!("its OLE structure cannot be read ({e}); is the file truncated?"),
+            )
         })?;
         if !cfb.is_stream("WordDocument") {
-            return Err(
-                "tệp OLE không phải văn bản Word (không có luồng WordDocument): có thể là .xls \
-                 hoặc .ppt đổi tên"
-                    .to_string(),
-            );
+            return Err(lang
+                .pick(
+                    "tệp OLE không phải văn bản Word (không có luồng WordDocument): có thể là .xls \
+                     hoặc .ppt đổi tên",
+                    "the OLE file is not a Word document (no WordDocument stream): maybe a renamed \
+                     .xls or .ppt",
+                )
+                .to_string());
         }
         if cfb.is_stream("EncryptionInfo") {
-            return Err(
-                "tệp .doc được bảo vệ bằng mật khẩu (mã hóa): không đọc được; hãy mở bằng Word, \
-                 bỏ mật khẩu rồi lưu lại"
-                    .to_string(),
-            );
+            return Err(encrypted(lang));
         }
         let mut budget = limits.max_uncompressed;
         let word = read_stream(&mut cfb, "WordDocument", &mut budget, limits)?;
-        let fib = Fib::parse(&word)?;
+        let fib = Fib::parse(&word, lang)?;
         let table_name = if fib.which_table { "1Table" } else { "0Table" };
         if !cfb.is_stream(table_name) {
-            return Err(damaged(&format!("thiếu luồng {table_name}")));
+            return Err(damaged(
+                lang,
+                &format!("thiếu luồng {table_name}"),
+                &format!("the stream {table_name} is missing"),
+            ));
         }
         let table = read_stream(&mut cfb, table_name, &mut budget, limits)?;
-        let clx = fib
-            .part(&table, CLX)
-            .ok_or_else(|| damaged("không có bảng mảnh văn bản (CLX)"))?;
-        let pieces = pieces(clx, word.len())?;
+        let clx = fib.part(&table, CLX).ok_or_else(|| {
+            damaged(
+                lang,
+                "không có bảng mảnh văn bản (CLX)",
+                "no piece table (CLX)",
+            )
+        })?;
+        let pieces = pieces(clx, word.len(), lang)?;
         let chp_runs = fkp_runs(fib.part(&table, PLCF_BTE_CHPX), &word, chpx_entry);
         let pap_runs = fkp_runs(fib.part(&table, PLCF_BTE_PAPX), &word, papx_entry);
         let reader = StoryReader {

@@ -2,6 +2,7 @@
 
 use super::bytes::{slice, u16_at, u32_at};
 use super::damaged;
+use crate::lang::Lang;
 
 /// What the reader needs of the File Information Block.
 #[derive(Debug)]
@@ -29,36 +30,47 @@ pub(super) const PLCF_END_REF: usize = 46;
 pub(super) const PLCF_END_TXT: usize = 47;
 
 impl Fib {
-    pub(super) fn parse(word: &[u8]) -> Result<Fib, String> {
-        let ident = u16_at(word, 0).ok_or_else(|| damaged("luồng WordDocument quá ngắn"))?;
+    pub(super) fn parse(word: &[u8], lang: Lang) -> Result<Fib, String> {
+        let ident = u16_at(word, 0).ok_or_else(|| {
+            damaged(
+                lang,
+                "luồng WordDocument quá ngắn",
+                "the WordDocument stream is too short",
+            )
+        })?;
         if ident != 0xA5EC {
             return Err(damaged(
+                lang,
                 "luồng WordDocument không bắt đầu bằng FIB (wIdent khác 0xA5EC)",
+                "the WordDocument stream does not start with a FIB (wIdent is not 0xA5EC)",
             ));
         }
         let nfib = u16_at(word, 2).unwrap_or(0);
         if nfib < 0x00C1 {
-            return Err(format!(
+            return Err(crate::tr!(
+                lang,
                 "tệp Word 6.0/95 (nFib = 0x{nfib:04X}): chưa đọc được định dạng này; hãy mở bằng \
-                 Word và lưu lại thành .docx (hoặc .doc Word 97–2003)"
+                 Word và lưu lại thành .docx (hoặc .doc Word 97–2003)",
+                "a Word 6.0/95 file (nFib = 0x{nfib:04X}): a format not read yet; open it in Word \
+                 and save it as .docx (or Word 97–2003 .doc)"
             ));
         }
         let flags = u16_at(word, 0x0A).unwrap_or(0);
         if flags & 0x0100 != 0 {
-            return Err(
-                "tệp .doc được bảo vệ bằng mật khẩu (mã hóa): không đọc được; hãy mở bằng Word, \
-                 bỏ mật khẩu rồi lưu lại"
-                    .to_string(),
-            );
+            return Err(super::encrypted(lang));
         }
-        let short = || damaged("FIB bị cắt cụt");
+        let short = || damaged(lang, "FIB bị cắt cụt", "the FIB is truncated");
         // FibBase (32 bytes), csw + FibRgW97, cslw + FibRgLw97, cbRgFcLcb + FibRgFcLcb.
         let csw = u16_at(word, 32).ok_or_else(short)? as usize;
         let lw_at = 34 + csw * 2;
         let cslw = u16_at(word, lw_at).ok_or_else(short)? as usize;
         let lw = lw_at + 2;
         if cslw < 11 {
-            return Err(damaged("FIB thiếu độ dài các phần văn bản (cslw < 11)"));
+            return Err(damaged(
+                lang,
+                "FIB thiếu độ dài các phần văn bản (cslw < 11)",
+                "the FIB lacks the lengths of the text parts (cslw < 11)",
+            ));
         }
         let lw_field = |i: usize| u32_at(word, lw + i * 4).ok_or_else(short);
         let fc_at = lw + cslw * 4;
@@ -72,7 +84,11 @@ impl Fib {
             }
         }
         if fc_lcb.len() <= CLX {
-            return Err(damaged("FIB thiếu vị trí bảng mảnh văn bản (CLX)"));
+            return Err(damaged(
+                lang,
+                "FIB thiếu vị trí bảng mảnh văn bản (CLX)",
+                "the FIB lacks the place of the piece table (CLX)",
+            ));
         }
         Ok(Fib {
             which_table: flags & 0x0200 != 0,

@@ -40,6 +40,7 @@ mod styles;
 mod write_docx;
 
 use super::{Extracted, Limits};
+use crate::lang::Lang;
 use document::Document;
 pub use write_docx::to_docx;
 
@@ -67,8 +68,23 @@ pub fn stored_text(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, String>
 
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-fn damaged(what: &str) -> String {
-    format!("tệp .doc hỏng: {what}")
+/// The error of a password-protected .doc (met in two places of its structure).
+fn encrypted(lang: Lang) -> String {
+    lang.pick(
+        "tệp .doc được bảo vệ bằng mật khẩu (mã hóa): không đọc được; hãy mở bằng Word, \
+         bỏ mật khẩu rồi lưu lại",
+        "the .doc file is password-protected (encrypted): it cannot be read; open it in Word, \
+         remove the password and save it again",
+    )
+    .to_string()
+}
+
+/// A damaged file's error: what is wrong, in each language.
+fn damaged(lang: Lang, vi: &str, en: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tệp .doc hỏng: {vi}"),
+        Lang::En => format!("damaged .doc file: {en}"),
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::bytes::{u8_at, u16_at, u32_at};
 use super::damaged;
+use crate::lang::Lang;
 
 /// A run of CPs stored contiguously in the WordDocument stream.
 #[derive(Debug, Clone, Copy)]
@@ -26,36 +27,52 @@ impl Piece {
 }
 
 /// The piece table of the CLX: skips the `Prc` blocks, reads the `Pcdt`.
-pub(super) fn pieces(clx: &[u8], word_len: usize) -> Result<Vec<Piece>, String> {
+pub(super) fn pieces(clx: &[u8], word_len: usize, lang: Lang) -> Result<Vec<Piece>, String> {
     let mut at = 0usize;
     loop {
         match u8_at(clx, at) {
             Some(0x01) => {
-                let cb = u16_at(clx, at + 1).ok_or_else(|| damaged("CLX bị cắt cụt"))?;
+                let cb = u16_at(clx, at + 1)
+                    .ok_or_else(|| damaged(lang, "CLX bị cắt cụt", "the CLX is truncated"))?;
                 at += 3 + cb as usize;
             }
             Some(0x02) => break,
-            _ => return Err(damaged("CLX không có bảng mảnh văn bản (Pcdt)")),
+            _ => {
+                return Err(damaged(
+                    lang,
+                    "CLX không có bảng mảnh văn bản (Pcdt)",
+                    "the CLX has no piece table (Pcdt)",
+                ));
+            }
         }
     }
-    let lcb = u32_at(clx, at + 1).ok_or_else(|| damaged("Pcdt bị cắt cụt"))? as usize;
+    let truncated = || damaged(lang, "Pcdt bị cắt cụt", "the Pcdt is truncated");
+    let lcb = u32_at(clx, at + 1).ok_or_else(truncated)? as usize;
     let plc = clx
         .get(at + 5..)
         .and_then(|r| r.get(..lcb))
-        .ok_or_else(|| damaged("Pcdt vượt ra ngoài CLX"))?;
+        .ok_or_else(|| damaged(lang, "Pcdt vượt ra ngoài CLX", "the Pcdt runs past the CLX"))?;
     if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
-        return Err(damaged("Pcdt có độ dài không hợp lệ"));
+        return Err(damaged(
+            lang,
+            "Pcdt có độ dài không hợp lệ",
+            "the Pcdt has an invalid length",
+        ));
     }
     let n = (lcb - 4) / 12;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let bad = || damaged("Pcdt bị cắt cụt");
+        let bad = truncated;
         let cp_start = u32_at(plc, i * 4).ok_or_else(bad)?;
         let cp_end = u32_at(plc, (i + 1) * 4).ok_or_else(bad)?;
         let pcd = (n + 1) * 4 + i * 8;
         let fc_raw = u32_at(plc, pcd + 2).ok_or_else(bad)?;
         if cp_end < cp_start || out.last().is_some_and(|p: &Piece| p.cp_end > cp_start) {
-            return Err(damaged("các mảnh văn bản không theo thứ tự"));
+            return Err(damaged(
+                lang,
+                "các mảnh văn bản không theo thứ tự",
+                "the text pieces are out of order",
+            ));
         }
         let compressed = fc_raw & 0x4000_0000 != 0;
         let fc_bits = fc_raw & 0x3FFF_FFFF;
@@ -68,7 +85,9 @@ pub(super) fn pieces(clx: &[u8], word_len: usize) -> Result<Vec<Piece>, String> 
         let end = u64::from(piece.fc) + u64::from(cp_end - cp_start) * u64::from(piece.width());
         if end > word_len as u64 {
             return Err(damaged(
+                lang,
                 "mảnh văn bản nằm ngoài luồng WordDocument (tệp bị cắt cụt?)",
+                "a text piece lies outside the WordDocument stream (is the file truncated?)",
             ));
         }
         out.push(piece);

@@ -3,6 +3,7 @@
 
 use crate::container::Limits;
 use crate::container::xml::{self, Ev, XmlError};
+use crate::tr;
 use std::cell::Cell;
 use std::io::{BufReader, Cursor, Read};
 
@@ -11,22 +12,41 @@ pub(in crate::container) fn open_zip<'a>(
     bytes: &'a [u8],
     limits: &Limits,
 ) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, String> {
+    let lang = limits.lang;
     if !bytes.starts_with(b"PK") {
-        return Err("không phải tệp .docx (không có cấu trúc ZIP)".to_string());
+        return Err(lang
+            .pick(
+                "không phải tệp .docx (không có cấu trúc ZIP)",
+                "not a .docx file (no ZIP structure)",
+            )
+            .to_string());
     }
-    let zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("tệp .docx hỏng (ZIP không đọc được: {e})"))?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        tr!(
+            lang,
+            "tệp .docx hỏng (ZIP không đọc được: {e})",
+            "damaged .docx file (its ZIP cannot be read: {e})"
+        )
+    })?;
     if zip.len() > limits.max_entries {
-        return Err(format!(
-            "tệp .docx bất thường: {} mục trong ZIP (giới hạn {})",
-            zip.len(),
-            limits.max_entries
+        let (entries, max) = (zip.len(), limits.max_entries);
+        return Err(tr!(
+            lang,
+            "tệp .docx bất thường: {entries} mục trong ZIP (giới hạn {max})",
+            "abnormal .docx file: {entries} entries in its ZIP (the limit is {max})"
         ));
     }
     Ok(zip)
 }
 
-pub(super) const MISSING: &str = "thiếu phần ";
+const MISSING: &str = "thiếu phần ";
+const MISSING_EN: &str = "missing part ";
+
+/// Whether an error of [`Archive::stream`] is an absent part (which an optional part may be).
+pub(super) fn is_missing(error: &str) -> bool {
+    error.starts_with(MISSING) || error.starts_with(MISSING_EN)
+}
+
 pub(super) struct Archive<'a, 'z> {
     pub(super) zip: &'a mut zip::ZipArchive<Cursor<&'z [u8]>>,
     pub(super) budget: &'a Cell<u64>,
@@ -40,16 +60,35 @@ impl Archive<'_, '_> {
         name: &str,
         f: impl FnOnce(&mut dyn std::io::BufRead) -> Result<T, XmlError>,
     ) -> Result<T, String> {
+        let lang = self.limits.lang;
         let entry = match self.zip.by_name(name) {
             Ok(e) => e,
-            Err(zip::result::ZipError::FileNotFound) => return Err(format!("{MISSING}{name}")),
-            Err(zip::result::ZipError::UnsupportedArchive(m)) => {
-                return Err(format!("tệp .docx dùng định dạng ZIP không hỗ trợ ({m})"));
+            // Told apart by `is_missing` (an optional part may be absent).
+            Err(zip::result::ZipError::FileNotFound) => {
+                return Err(tr!(lang, "{MISSING}{name}", "{MISSING_EN}{name}"));
             }
-            Err(e) => return Err(format!("tệp .docx hỏng ({name}: {e})")),
+            Err(zip::result::ZipError::UnsupportedArchive(m)) => {
+                return Err(tr!(
+                    lang,
+                    "tệp .docx dùng định dạng ZIP không hỗ trợ ({m})",
+                    "the .docx file uses an unsupported ZIP format ({m})"
+                ));
+            }
+            Err(e) => {
+                return Err(tr!(
+                    lang,
+                    "tệp .docx hỏng ({name}: {e})",
+                    "damaged .docx file ({name}: {e})"
+                ));
+            }
         };
         if entry.encrypted() {
-            return Err("tệp .docx được mã hóa bằng mật khẩu".to_string());
+            return Err(lang
+                .pick(
+                    "tệp .docx được mã hóa bằng mật khẩu",
+                    "the .docx file is encrypted with a password",
+                )
+                .to_string());
         }
         let declared = entry.size();
         let compressed = entry.compressed_size().max(1);
@@ -57,10 +96,11 @@ impl Archive<'_, '_> {
             return Err(bomb(self.limits));
         }
         if declared > 1_000_000 && declared / compressed > self.limits.max_ratio {
-            return Err(format!(
-                "tệp .docx bất thường: phần {name} nén {}:1 (giới hạn {}:1), có thể là zip bomb",
-                declared / compressed,
-                self.limits.max_ratio
+            let (ratio, max) = (declared / compressed, self.limits.max_ratio);
+            return Err(tr!(
+                lang,
+                "tệp .docx bất thường: phần {name} nén {ratio}:1 (giới hạn {max}:1), có thể là zip bomb",
+                "abnormal .docx file: part {name} is compressed {ratio}:1 (the limit is {max}:1), maybe a zip bomb"
             ));
         }
         let limited = Limited {
@@ -73,28 +113,34 @@ impl Archive<'_, '_> {
         if reader.get_ref().exceeded {
             return Err(bomb(self.limits));
         }
-        result.map_err(|e| format!("{name}: {e}"))
+        result.map_err(|e| format!("{name}: {}", e.in_lang(lang)))
     }
 
     /// A small part read whole (rels, styles, numbering), or `None` when absent.
     pub(super) fn read_small(&mut self, name: &str) -> Result<Option<Vec<u8>>, String> {
         match self.stream(name, |r| {
             let mut v = Vec::new();
-            r.read_to_end(&mut v)
-                .map_err(|e| XmlError(format!("không đọc được: {e}")))?;
+            r.read_to_end(&mut v).map_err(|e| {
+                XmlError::new(
+                    format!("không đọc được: {e}"),
+                    format!("cannot read it: {e}"),
+                )
+            })?;
             Ok(v)
         }) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if e.starts_with(MISSING) => Ok(None),
+            Err(e) if is_missing(&e) => Ok(None),
             Err(e) => Err(e),
         }
     }
 }
 
 fn bomb(limits: &Limits) -> String {
-    format!(
-        "tệp .docx giải nén vượt quá {} MB: có thể là zip bomb, không đọc tiếp",
-        limits.max_uncompressed / 1_000_000
+    let mb = limits.max_uncompressed / 1_000_000;
+    tr!(
+        limits.lang,
+        "tệp .docx giải nén vượt quá {mb} MB: có thể là zip bomb, không đọc tiếp",
+        "the .docx file unpacks to more than {mb} MB: maybe a zip bomb, reading stopped"
     )
 }
 

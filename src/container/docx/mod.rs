@@ -27,7 +27,7 @@ use super::numbering::Numbering;
 use super::xml;
 use super::{Extracted, Limits};
 pub(super) use archive::open_zip;
-use archive::{Archive, MISSING, office_document_target};
+use archive::{Archive, is_missing, office_document_target};
 use parser::{Mode, Parser};
 use std::cell::Cell;
 pub(super) use styles::{RunProps, Styles};
@@ -39,11 +39,15 @@ pub const CELL_GAP: &str = "     ";
 /// Reads a .docx held in memory.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(
-            "tệp .docx được bảo vệ bằng mật khẩu (mã hóa), hoặc là tệp .doc Word 97–2003 \
-                    đổi tên: không đọc được; hãy lưu lại thành .docx không mật khẩu"
-                .to_string(),
-        );
+        return Err(limits
+            .lang
+            .pick(
+                "tệp .docx được bảo vệ bằng mật khẩu (mã hóa), hoặc là tệp .doc Word 97–2003 \
+                    đổi tên: không đọc được; hãy lưu lại thành .docx không mật khẩu",
+                "the .docx file is password-protected (encrypted), or a renamed Word 97–2003 \
+                    .doc file: it cannot be read; save it again as a .docx without a password",
+            )
+            .to_string());
     }
     let mut zip = open_zip(bytes, limits)?;
     let budget = Cell::new(limits.max_uncompressed);
@@ -66,11 +70,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
         }
     };
     let styles = match archive.read_small(&part("styles.xml"))? {
-        Some(x) => Styles::parse(&x).map_err(|e| format!("styles.xml: {e}"))?,
+        Some(x) => {
+            Styles::parse(&x).map_err(|e| format!("styles.xml: {}", e.in_lang(limits.lang)))?
+        }
         None => Styles::default(),
     };
     let numbering = match archive.read_small(&part("numbering.xml"))? {
-        Some(x) => Numbering::parse(&x).map_err(|e| format!("numbering.xml: {e}"))?,
+        Some(x) => Numbering::parse(&x)
+            .map_err(|e| format!("numbering.xml: {}", e.in_lang(limits.lang)))?,
         None => Numbering::default(),
     };
 
@@ -79,7 +86,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
     body.limits = Some(limits);
     archive.stream(&main, |r| xml::walk_reader(r, |ev| body.event(ev)))?;
     let Some(()) = body.done else {
-        return Err(format!("{main} không có nội dung (thiếu w:body)"));
+        return Err(crate::tr!(
+            limits.lang,
+            "{main} không có nội dung (thiếu w:body)",
+            "{main} has no content (no w:body)"
+        ));
     };
     let mut lines = std::mem::take(&mut body.blocks[0]);
     let footnote_order = std::mem::take(&mut body.footnote_order);
@@ -121,7 +132,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, String> {
                     }
                 }
             }
-            Err(e) if e.starts_with(MISSING) => {}
+            Err(e) if is_missing(&e) => {}
             Err(e) => return Err(e),
         }
     }

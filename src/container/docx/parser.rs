@@ -8,6 +8,7 @@ use crate::container::Limits;
 use crate::container::legacy::{LegacyFont, decode_legacy_run};
 use crate::container::numbering::{Counters, Numbering};
 use crate::container::xml::{Attrs, Ev, XmlError};
+use crate::lang::Lang;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +110,16 @@ impl<'a> Parser<'a> {
                     let n = t.len() as u64;
                     if n > self.text_left {
                         let limits = self.limits.cloned().unwrap_or_default();
-                        return Err(XmlError(crate::container::text_too_large(&limits)));
+                        return Err(XmlError::new(
+                            crate::container::text_too_large(&Limits {
+                                lang: Lang::Vi,
+                                ..limits.clone()
+                            }),
+                            crate::container::text_too_large(&Limits {
+                                lang: Lang::En,
+                                ..limits
+                            }),
+                        ));
                     }
                     self.text_left -= n;
                     let t: String = t
@@ -148,7 +158,10 @@ impl<'a> Parser<'a> {
             }
             "w:tbl" => {
                 if self.tables.len() >= 32 {
-                    return Err(XmlError("bảng lồng nhau quá sâu".to_string()));
+                    return Err(XmlError::new(
+                        "bảng lồng nhau quá sâu",
+                        "tables nested too deep",
+                    ));
                 }
                 self.tables.push(Vec::new());
             }
@@ -160,7 +173,10 @@ impl<'a> Parser<'a> {
             "w:tc" => self.blocks.push(Vec::new()),
             "w:p" => {
                 if self.paras.len() >= 32 {
-                    return Err(XmlError("đoạn văn lồng nhau quá sâu".to_string()));
+                    return Err(XmlError::new(
+                        "đoạn văn lồng nhau quá sâu",
+                        "paragraphs nested too deep",
+                    ));
                 }
                 self.paras.push(Para::default());
                 self.in_ppr = false;
