@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use vblint::finding::Severity;
 use vblint::pipeline::{Options, check_text_bytes};
 
-fn corpus_files() -> Vec<PathBuf> {
+/// Every text document under `corpus/` (rule fixtures, seeds, shapes, clean documents).
+pub fn corpus_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut dirs = vec![PathBuf::from("corpus")];
     while let Some(dir) = dirs.pop() {

@@ -6,7 +6,7 @@
 
 use crate::common::{TempDir, assert_text_golden, vblint};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use vblint::checks::RULES;
 use vblint::lang::{Lang, has_vietnamese_outside_quotes};
@@ -20,29 +20,9 @@ const GOLDEN_DOC: &str = "corpus/004_c0af4205e287f79a.txt";
 /// A header whose issue day lacks its leading zero: the one rule no corpus document triggers.
 const HEADER_DATE_FORMAT: &str = "UBND HUYỆN AN PHÚ\nTRƯỜNG THCS AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-THCS\nAn Phú, ngày 5 tháng 9 năm 2024\nKẾ HOẠCH\nPhát động phong trào thi đua năm học 2024-2025\n";
 
-/// Every text document under `corpus/` (rule fixtures, seeds, shapes, clean documents).
-fn corpus_documents() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut dirs = vec![PathBuf::from("corpus")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("corpus dir is readable") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|n| n != "expected") {
-                    dirs.push(path);
-                }
-            } else if vblint::input::is_supported(&path) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// The inputs of the rule test: each corpus document's bytes, and the header snippet.
 fn rule_inputs() -> Vec<(String, Vec<u8>)> {
-    let mut inputs: Vec<(String, Vec<u8>)> = corpus_documents()
+    let mut inputs: Vec<(String, Vec<u8>)> = crate::corpus::corpus_files()
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).expect("corpus file is readable");

@@ -243,10 +243,15 @@ impl std::ops::Add for GlyphWords {
 
 /// The char ranges of the words of a line: Vietnamese letters and the letters this damage leaves.
 pub fn words(chars: &[char]) -> Vec<(usize, usize)> {
+    runs_of(chars, |c| viet::is_viet_letter(c) || is_oi(c))
+}
+
+/// The char ranges of the maximal runs of chars that are `part` of a word.
+pub fn runs_of(chars: &[char], part: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, &c) in chars.iter().enumerate() {
-        match (viet::is_viet_letter(c) || is_oi(c), start) {
+        match (part(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, i));

@@ -208,22 +208,7 @@ pub struct Evidence {
 
 /// A word of the line: char range (letters and soft hyphens).
 fn words(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match (is_word_part(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, chars.len()));
-    }
-    out
+    glyph::runs_of(chars, is_word_part)
 }
 
 fn is_upper(c: char) -> bool {
