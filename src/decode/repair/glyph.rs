@@ -35,8 +35,9 @@ pub fn is_oi(c: char) -> bool {
     matches!(c, 'ƣ' | 'Ƣ')
 }
 
-/// A letter of the ơ family (any tone, any case).
-fn is_o_horn(c: char) -> bool {
+/// A letter of the ơ family (ơ with any tone, any case): the vowel after which a lost ư of "ươ"
+/// leaves its trace, and which a PDF's text layer gives for ô.
+pub fn is_o_horn(c: char) -> bool {
     viet::vowel(c).is_some_and(|v| v.family == 8)
 }
 
@@ -75,6 +76,13 @@ pub fn un_ends_word_at(b: &[u8], i: usize) -> bool {
         && !at(i + 1).is_ascii_alphabetic()
 }
 
+/// Whether the char starting at byte `i` follows an ư or Ư: the "ươ" of "trường", "được"
+/// (intact, and the commonest ơ by far).
+#[inline]
+pub fn after_u(b: &[u8], i: usize) -> bool {
+    i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0)
+}
+
 /// Whether the char starting at byte `i` (lead byte 0xC6 or 0xE1, which are never continuation
 /// bytes) is a letter of [`may_hold`] in a place where it may be this damage.
 #[inline]
@@ -93,8 +101,7 @@ pub fn letter_at(b: &[u8], i: usize) -> bool {
         b'i' => true,
         _ => false,
     };
-    // Before an ơ: ư, the "ươ" of "trường", "được" (intact, and the commonest case by far).
-    let after_u = i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0);
+    let after_u = after_u(b, i);
     let (y, z) = (at(i + 1), at(i + 2));
     match b[i] {
         // ƣ Ƣ (U+01A2, U+01A3); ơ Ơ (U+01A0, U+01A1).

@@ -14,7 +14,7 @@
 //! repaired into a listed syllable only when the document has other words that lost their ư
 //! (`lost_u_context`).
 
-use super::glyph::{self, circumflex_for};
+use super::glyph::{self, circumflex_for, is_o_horn};
 use super::{Damage, LineRepair, SpanRepair};
 use crate::decode::syllable::{self, Plausibility};
 use crate::decode::viet;
@@ -36,12 +36,6 @@ fn vni_residue(c: char) -> Option<char> {
         'Î' => 'Ỵ',
         _ => return None,
     })
-}
-
-/// A letter of the ơ family (ơ with any tone, any case): the vowel after which a lost ư of "ươ"
-/// leaves its trace.
-fn is_o_horn(c: char) -> bool {
-    viet::vowel(c).is_some_and(|v| v.family == 8)
 }
 
 /// Whether a line can hold any of this module's damage; the whole cost for most lines.
@@ -80,7 +74,7 @@ pub fn scan(line: &str) -> (bool, bool) {
             // "ơc" or "ơu", which no syllable has. Not after ư: "trường", "được" lost nothing
             // (and are most of the ơ of any text).
             0xC6 | 0xE1 => {
-                let after_u = i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0);
+                let after_u = glyph::after_u(b, i);
                 let horn = !after_u
                     && ((x == 0xC6 && matches!(y, 0xA0 | 0xA1))
                         || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3))));
