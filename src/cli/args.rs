@@ -238,6 +238,10 @@ pub struct NormalizeArgs {
     /// Báo ra đầu ra lỗi chuẩn, cho từng tệp, bảng mã phát hiện được và những gì đã sửa.
     #[arg(long)]
     pub report: bool,
+    /// Văn bản trích từ .docx, .doc hoặc PDF lớn hơn mức này bị báo lỗi, không ghi ra (tệp văn
+    /// bản thì không giới hạn). Số byte, hoặc kèm đơn vị: 512K, 10M, 10MB, 1G (K = 1024 byte).
+    #[arg(long, default_value = "50M", value_parser = parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Args, Debug)]

@@ -31,6 +31,9 @@ fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("normalize", "files") => {
             "Files to repair (.doc, .docx and .pdf for their extracted text); `-` reads standard input."
         }
+        ("normalize", "max_file_size") => {
+            "Text extracted from a .docx, .doc or PDF larger than this is reported as an error, not written (text files have no limit). Bytes, or with a unit: 512K, 10M, 10MB, 1G (K = 1024 bytes)."
+        }
         ("normalize", "output") => "Write the repaired text to this file (one input file only).",
         ("serve", "config") => {
             "Read this configuration file instead of the `vblint.toml` found from the current directory up."

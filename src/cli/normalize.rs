@@ -153,6 +153,7 @@ pub(super) fn normalize_docx(
     }
     let limits = crate::container::Limits {
         lang,
+        max_text: args.max_file_size,
         ..crate::container::Limits::default()
     };
     let converted = match kind {
@@ -223,7 +224,7 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs, lang: Lang) -> io
         )));
     }
     let decoded = match container {
-        Some(kind) => normalize_container(&name, kind, &bytes, lang),
+        Some(kind) => normalize_container(&name, kind, &bytes, args.max_file_size, lang),
         None => decode::decode(&bytes)
             .map(|d| (d.text, d.report))
             .map_err(|e| e.message(lang)),
@@ -272,10 +273,12 @@ pub(super) fn normalize_container(
     name: &str,
     kind: crate::container::Kind,
     bytes: &[u8],
+    max_text: u64,
     lang: Lang,
 ) -> Result<(String, decode::EncodingReport), String> {
     let limits = crate::container::Limits {
         lang,
+        max_text,
         ..crate::container::Limits::default()
     };
     let extracted = crate::container::extract(kind, bytes, &limits)?;

@@ -118,6 +118,8 @@ pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     let mut converted = Converted::default();
+    // The text limit holds for the text of every part together, as when the .docx is read.
+    let mut text_left = limits.max_text;
     for (i, name) in names.iter().enumerate() {
         let rewrite =
             is_story_part(name) || name == "word/styles.xml" || name == "word/fontTable.xml";
@@ -144,8 +146,11 @@ pub fn convert(bytes: &[u8], limits: &Limits) -> Result<Converted, String> {
             replacements: None,
             decoded_texts: 0,
             renamed_fonts: 0,
+            text_left,
+            limits,
         };
         let new = rewriter.rewrite(&xml).map_err(|e| format!("{name}: {e}"))?;
+        text_left = rewriter.text_left;
         converted.decoded_texts += rewriter.decoded_texts;
         converted.renamed_fonts += rewriter.renamed_fonts;
         out.start_file(&**name, options)
@@ -188,6 +193,9 @@ struct Rewriter<'a> {
     replacements: Option<std::vec::IntoIter<String>>,
     decoded_texts: usize,
     renamed_fonts: usize,
+    /// Text bytes the whole document may still hold ([`Limits::max_text`]).
+    text_left: u64,
+    limits: &'a Limits,
 }
 
 impl Rewriter<'_> {
@@ -233,6 +241,8 @@ impl Rewriter<'_> {
             replacements: self.replacements.take(),
             decoded_texts: self.decoded_texts,
             renamed_fonts: 0,
+            text_left: self.text_left,
+            limits: self.limits,
         };
         self.pass(xml)
     }
@@ -272,6 +282,11 @@ impl Rewriter<'_> {
                         if depth == self.depth {
                             match self.replacements.as_mut() {
                                 None => {
+                                    let len = text.len() as u64;
+                                    if len > self.text_left {
+                                        return Err(super::text_too_large(self.limits));
+                                    }
+                                    self.text_left -= len;
                                     let entry = (self.para_number(), self.family(), text);
                                     self.collected.push(entry);
                                 }

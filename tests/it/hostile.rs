@@ -338,6 +338,37 @@ fn text_extracted_from_a_docx_is_held_to_the_size_limit() {
 }
 
 #[test]
+fn normalize_holds_a_docx_rewrite_to_the_text_limit() {
+    let dir = TempDir::new("hostile-docx-rewrite");
+    let long = "thi đua ".repeat(20_000);
+    let docx = common::seed_docx(&format!("{DAMAGED}{long}\n"), common::VARIANTS[0]);
+    dir.write("big.docx", &docx);
+    let path = dir.path().join("big.docx");
+    for extra in [
+        &["--in-place"][..],
+        &["-o", "out.docx"],
+        &["--docx-out", "outdir"],
+    ] {
+        let mut args = vec!["normalize", "big.docx", "--max-file-size", "100K"];
+        args.extend_from_slice(extra);
+        let run = dir.run(&args);
+        assert_eq!(run.status.code(), Some(2), "{extra:?}");
+        assert!(
+            stderr(&run).contains("văn bản trích ra vượt giới hạn 102400 byte"),
+            "{extra:?}: {}",
+            stderr(&run)
+        );
+        assert_eq!(std::fs::read(&path).expect("input"), docx, "{extra:?}");
+        for absent in ["big.docx.bak", "out.docx", "outdir/big.docx"] {
+            assert!(!dir.path().join(absent).exists(), "{extra:?}: {absent}");
+        }
+    }
+    let run = dir.run(&["normalize", "big.docx", "-o", "out.docx"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(dir.path().join("out.docx").exists());
+}
+
+#[test]
 fn text_extracted_from_a_pdf_is_held_to_the_limit() {
     let pdf = std::fs::read("tests/fixtures/pdf/004-unicode-numbered.pdf").expect("fixture");
     let limits = vblint::container::Limits {
