@@ -286,7 +286,49 @@ pub(super) fn normalize_container(
     Ok((source.text, report))
 }
 
-/// One line per file: encoding, confidence and what was repaired.
+/// Lines named in a report before the rest are only counted.
+const LINES_SHOWN: usize = 12;
+
+/// The repaired runs: how many, of which damage, and on which lines (the first
+/// [`LINES_SHOWN`], then a count), e.g. ", đã sửa 5 đoạn trên 3 dòng (tcvn3-as-cp1252: 4,
+/// pdf-glyphs-changed: 1): dòng 2, 7, 9".
+fn repairs_summary(repairs: &[decode::Repair], lang: Lang) -> String {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for r in repairs {
+        match kinds.iter_mut().find(|(k, _)| *k == r.encoding) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((&r.encoding, 1)),
+        }
+    }
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let kinds = kinds
+        .iter()
+        .map(|(k, n)| format!("{k}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut lines: Vec<u32> = repairs.iter().map(|x| x.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let (n, m) = (repairs.len(), lines.len());
+    let mut shown = lines
+        .iter()
+        .take(LINES_SHOWN)
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if m > LINES_SHOWN {
+        let more = m - LINES_SHOWN;
+        shown.push_str(&tr!(lang, " và {more} dòng nữa", " and {more} more"));
+    }
+    tr!(
+        lang,
+        ", đã sửa {n} đoạn trên {m} dòng ({kinds}): dòng {shown}",
+        ", repaired {n} runs on {m} lines ({kinds}): lines {shown}"
+    )
+}
+
+/// One line per file: encoding, confidence and everything that was converted, normalized,
+/// replaced or repaired.
 pub fn normalize_report(name: &str, r: &decode::EncodingReport, lang: Lang) -> String {
     let (encoding, confidence) = (&r.name, r.confidence);
     let bom = match (r.bom, lang) {
@@ -315,22 +357,31 @@ pub fn normalize_report(name: &str, r: &decode::EncodingReport, lang: Lang) -> S
             ", {n} invalid byte sequences replaced by U+FFFD"
         ));
     }
-    if r.repairs.is_empty() {
-        s.push_str(lang.pick(", không có đoạn nào cần sửa", ", nothing needed repair"));
-    } else {
-        let mut lines: Vec<u32> = r.repairs.iter().map(|x| x.line).collect();
-        lines.dedup();
-        let n = r.repairs.len();
-        let lines = lines
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
+    let whole_file_decode = !matches!(r.name.as_str(), "utf-8" | "utf-16le" | "utf-16be");
+    if whole_file_decode {
         s.push_str(&tr!(
             lang,
-            ", đã sửa {n} đoạn trên các dòng {lines}",
-            ", repaired {n} runs on lines {lines}"
+            ", cả tệp chuyển từ {encoding} sang Unicode",
+            ", the whole file converted from {encoding} to Unicode"
         ));
+    }
+    if let Some(damage) = &r.damage {
+        s.push_str(&tr!(
+            lang,
+            ", cả tệp hỏng kiểu {damage}: đã sửa toàn bộ",
+            ", the whole file damaged as {damage}: repaired throughout"
+        ));
+    }
+    if !r.repairs.is_empty() {
+        s.push_str(&repairs_summary(&r.repairs, lang));
+    }
+    let repaired_anything = whole_file_decode
+        || r.damage.is_some()
+        || !r.repairs.is_empty()
+        || r.normalized_lines > 0
+        || r.replaced > 0;
+    if !repaired_anything {
+        s.push_str(lang.pick(", không có đoạn nào cần sửa", ", nothing needed repair"));
     }
     s
 }

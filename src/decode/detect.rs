@@ -314,9 +314,32 @@ pub fn choose(bytes: &[u8]) -> Result<Choice<'_>, DecodeError> {
         }),
         Err(_) => match detect_legacy(bytes).filter(|_| !mostly_utf8(bytes)) {
             Some((enc, confidence)) => Ok(Choice::Legacy(enc, confidence)),
-            None => unicode::decode_unicode(bytes).map(Choice::Unicode),
+            None => {
+                let base = unicode::decode_unicode(bytes)?;
+                if is_noise(bytes, base.replaced) {
+                    return Err(DecodeError::NotText {
+                        invalid: base.replaced as usize,
+                        len: bytes.len(),
+                    });
+                }
+                Ok(Choice::Unicode(base))
+            }
         },
     }
+}
+
+/// Bytes that no reading makes text of: no legacy charset scored, over a tenth of them are not
+/// UTF-8 and over one in a hundred is a control character no text file has. A damaged UTF-8
+/// text or a Western Windows-1252 one stays far below both (accents are a few percent, controls
+/// none), random or compressed data is far above (41% and 11%).
+fn is_noise(bytes: &[u8], invalid_sequences: u32) -> bool {
+    let controls = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    bytes.len() >= 64
+        && invalid_sequences as usize * 10 > bytes.len()
+        && controls * 100 > bytes.len()
 }
 
 /// What Unicode text is when turned back into the bytes a Windows-1252 reading made of it.

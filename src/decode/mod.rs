@@ -111,7 +111,15 @@ pub struct Repair {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    Binary { nul_at: usize },
+    Binary {
+        nul_at: usize,
+    },
+    /// No reading makes text of the bytes: `invalid` of the `len` bytes' sequences are neither
+    /// UTF-8 nor any legacy charset's Vietnamese (random or compressed data).
+    NotText {
+        invalid: usize,
+        len: usize,
+    },
 }
 
 impl DecodeError {
@@ -123,6 +131,9 @@ impl DecodeError {
             (DecodeError::Binary { nul_at }, crate::lang::Lang::En) => {
                 format!("binary file, not text (NUL byte at offset {nul_at})")
             }
+            (DecodeError::NotText { invalid, len }, crate::lang::Lang::En) => format!(
+                "not text: {invalid} invalid byte sequences in {len} bytes, and no encoding reads it as Vietnamese"
+            ),
         }
     }
 }
@@ -134,6 +145,10 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Binary { nul_at } => write!(
                 f,
                 "tệp nhị phân, không phải văn bản (binary file: NUL byte at offset {nul_at})"
+            ),
+            DecodeError::NotText { invalid, len } => write!(
+                f,
+                "không phải văn bản: {invalid} chuỗi byte lỗi trong {len} byte, không bảng mã nào đọc ra tiếng Việt (not text)"
             ),
         }
     }

@@ -368,6 +368,62 @@ fn normalize_holds_a_docx_rewrite_to_the_text_limit() {
     assert!(dir.path().join("out.docx").exists());
 }
 
+/// Bytes from a fixed linear congruential generator, none of them NUL (so not "binary").
+fn noise(len: usize) -> Vec<u8> {
+    let mut state: u32 = 12345;
+    (0..len)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((state >> 16) % 255) as u8 + 1
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_are_reported_as_not_text_with_no_findings() {
+    let dir = TempDir::new("hostile-noise");
+    dir.write("noise.txt", &noise(200_000));
+    let run = dir.run(&["check", "noise.txt", "--format", "json"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let out: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let file = &out["files"][0];
+    assert_eq!(file["findings"].as_array().map(Vec::len), Some(0));
+    let error = file["error"].as_str().expect("error");
+    assert!(error.starts_with("không phải văn bản: "), "{error}");
+    assert!(error.ends_with(" trong 200000 byte, không bảng mã nào đọc ra tiếng Việt (not text)"));
+    let run = dir.run(&["normalize", "noise.txt", "-o", "out.txt"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("không phải văn bản"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!dir.path().join("out.txt").exists());
+}
+
+#[test]
+fn damaged_text_is_still_text() {
+    let dir = TempDir::new("hostile-not-noise");
+    // UTF-8 with one byte in twenty overwritten, and Western text in Windows-1252: both are
+    // read (with replacements), not refused.
+    let mut damaged = "Kế hoạch phát động phong trào thi đua năm học 2024-2025\n"
+        .repeat(50)
+        .into_bytes();
+    let marks = noise(damaged.len());
+    for i in (0..damaged.len()).step_by(20) {
+        damaged[i] = 0x80 | marks[i];
+    }
+    dir.write("damaged.txt", &damaged);
+    dir.write(
+        "western.txt",
+        &b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9.\n".repeat(40),
+    );
+    for name in ["damaged.txt", "western.txt"] {
+        let run = dir.run(&["normalize", name, "-o", "out.txt"]);
+        assert_eq!(run.status.code(), Some(0), "{name}: {}", stderr(&run));
+    }
+}
+
 #[test]
 fn text_extracted_from_a_pdf_is_held_to_the_limit() {
     let pdf = std::fs::read("tests/fixtures/pdf/004-unicode-numbered.pdf").expect("fixture");
@@ -652,6 +708,43 @@ fn normalize_report_lines_end_with_a_newline() {
     assert!(
         err.starts_with("plan.txt: ") && err.ends_with('\n'),
         "{err:?}"
+    );
+}
+
+#[test]
+fn normalize_report_says_every_kind_of_repair() {
+    let dir = TempDir::new("hostile-norm-report-kinds");
+    let plan = "Kế hoạch phát động phong trào thi đua\nnăm học 2024-2025\n".repeat(20);
+    dir.write("tcvn3.txt", &vblint::decode::encode::encode_tcvn3(&plan));
+    let whole =
+        vblint::decode::encode::read_as_cp1252(&vblint::decode::encode::encode_tcvn3(&plan));
+    dir.write("whole.txt", whole.as_bytes());
+    dir.write("clean.txt", plan.as_bytes());
+    let mut lines: Vec<String> = plan.lines().map(str::to_string).collect();
+    for i in [0, 4, 8] {
+        lines[i] = lines[i].replace("phát động", "phaùt ñoäng");
+    }
+    dir.write("words.txt", (lines.join("\n") + "\n").as_bytes());
+    let report = |name: &str| {
+        let run = dir.run(&["normalize", "--report", name, "-o", "out.txt"]);
+        assert_eq!(run.status.code(), Some(0), "{name}");
+        stderr(&run)
+    };
+    assert_eq!(
+        report("tcvn3.txt"),
+        "tcvn3.txt: tcvn3 (độ tin cậy 1.00), cả tệp chuyển từ tcvn3 sang Unicode\n"
+    );
+    assert_eq!(
+        report("whole.txt"),
+        "whole.txt: utf-8 (độ tin cậy 1.00), cả tệp hỏng kiểu tcvn3-as-cp1252: đã sửa toàn bộ\n"
+    );
+    assert_eq!(
+        report("words.txt"),
+        "words.txt: utf-8 (độ tin cậy 1.00), đã sửa 6 đoạn trên 3 dòng (vni-as-cp1252: 6): dòng 1, 5, 9\n"
+    );
+    assert_eq!(
+        report("clean.txt"),
+        "clean.txt: utf-8 (độ tin cậy 1.00), không có đoạn nào cần sửa\n"
     );
 }
 
