@@ -127,3 +127,29 @@ fn a_second_decode_changes_nothing() {
         changed.join("\n")
     );
 }
+
+/// Correct Unicode that looks like damage to a careless repair — capitals of place names ("LẤP
+/// VÒ", "ĐẮK LẮK"), ethnic minority names with apostrophes, a slip of case ("NHóm"), old- and
+/// new-style tones side by side, curly and straight quotes, foreign names with Latin-1 letters,
+/// dot leaders — comes out byte-identical, line by line and as one file, with no repairs.
+#[test]
+fn correct_sentences_are_never_changed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/decode_fixtures/correct_sentences.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    assert!(text.lines().count() >= 40);
+    for line in text.lines() {
+        let d = vblint::decode::decode_str(line);
+        assert_eq!(d.text, line);
+        assert!(
+            d.report.repairs.is_empty(),
+            "{line}: {:?}",
+            d.report.repairs
+        );
+    }
+    let d = decode(text.as_bytes()).expect("text");
+    assert_eq!(d.text, text);
+    assert!(d.report.repairs.is_empty() && d.report.damage.is_none());
+}
