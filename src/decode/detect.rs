@@ -24,13 +24,18 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Up to ~36 KiB of `bytes`: start, middle and end, each cut to whole lines.
 pub fn sample(bytes: &[u8]) -> Vec<u8> {
-    const PART: usize = 12 * 1024;
-    if bytes.len() <= 3 * PART {
+    sample_parts(bytes, 12 * 1024)
+}
+
+/// `bytes` whole when at most three parts long, else three parts of `part` bytes (start, middle
+/// and end), each cut to whole lines.
+fn sample_parts(bytes: &[u8], part: usize) -> Vec<u8> {
+    if bytes.len() <= 3 * part {
         return bytes.to_vec();
     }
-    let mut out = Vec::with_capacity(3 * PART + 2);
-    for start in [0, bytes.len() / 2, bytes.len() - PART] {
-        let chunk = &bytes[start..start + PART];
+    let mut out = Vec::with_capacity(3 * part + 2);
+    for start in [0, bytes.len() / 2, bytes.len() - part] {
+        let chunk = &bytes[start..start + part];
         let from = if start == 0 {
             0
         } else {
@@ -124,14 +129,45 @@ fn capital_after_lowercase(word: &str, tcvn3: bool) -> bool {
 /// when no reading gives Vietnamese (then the bytes are broken UTF-8 or some other language).
 pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
     let sample = sample(bytes);
-    let mut scores: Vec<(Legacy, i64)> = charsets::candidates()
+    let mut readings: Vec<Legacy> = charsets::candidates().collect();
+    // A budget: on a small sample first, only the two leading readings go on to the full one.
+    // The verdict needs no more (the confidence compares the first and the second), and the
+    // others are the wrong readings that cost most (their words take the syllable model's slow
+    // path). Below three small parts the sample is scored as it is.
+    let small = sample_parts(&sample, PRE_PART);
+    if small.len() >= PRE_PART && small.len() < sample.len() {
+        let leading: Vec<&str> = ranked(&small, readings.clone())
+            .into_iter()
+            .take(2)
+            .map(|(enc, _)| enc.name)
+            .collect();
+        // In candidate order, so that a tie on the full sample resolves as without the budget.
+        readings.retain(|enc| leading.contains(&enc.name));
+    }
+    let scores = ranked(&sample, readings);
+    let (best, best_score) = scores[0];
+    let second = scores.get(1).map_or(0, |s| s.1).max(0);
+    if best_score <= 0 {
+        return None;
+    }
+    let confidence = (best_score - second) as f32 / best_score as f32;
+    Some((best, (0.5 + confidence / 2.0).clamp(0.5, 1.0)))
+}
+
+/// The bytes of each part of the small sample [`detect_legacy`] ranks the readings on.
+const PRE_PART: usize = 1024;
+
+/// The readings of `sample` with their scores, best first (ties in `readings` order).
+fn ranked(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
+    let mut scores: Vec<(Legacy, i64)> = readings
+        .into_iter()
         .map(|enc| {
             // VNI bytes a VNI reading leaves over count against it (one scan gives both).
             let (text, stray) = if enc.reader == charsets::Reader::Vni {
-                let (text, _, stray) = codec::decode_vni_counting_strays(&sample);
+                let (text, _, stray) = codec::decode_vni_counting_strays(sample);
                 (text, stray)
             } else {
-                (enc.read(&sample).0, 0)
+                (enc.read(sample).0, 0)
             };
             let text: String = if enc.needs_nfc() { nfc(text) } else { text };
             (
@@ -141,13 +177,7 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
         })
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (best, best_score) = scores[0];
-    let second = scores.get(1).map_or(0, |s| s.1).max(0);
-    if best_score <= 0 {
-        return None;
-    }
-    let confidence = (best_score - second) as f32 / best_score as f32;
-    Some((best, (0.5 + confidence / 2.0).clamp(0.5, 1.0)))
+    scores
 }
 
 /// Whether valid UTF-8 holds characters no Vietnamese text has, the trace of legacy bytes that
