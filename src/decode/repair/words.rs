@@ -338,6 +338,10 @@ struct Verdict {
     /// The best mojibake re-reading even when another damage won (used on lines that are
     /// mojibake elsewhere).
     utf8: Option<(String, (usize, usize))>,
+    /// The repair is a Windows-1258 re-reading of a word that as found is a possible syllable
+    /// with its tone misplaced ("boì", "baì"): taken only where another word of the line surely
+    /// is Windows-1258 damage.
+    cp1258_weak: bool,
 }
 
 fn legacy_index(d: Damage) -> usize {
@@ -362,6 +366,7 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
         confident: [false; 3],
         clean: false,
         utf8: None,
+        cp1258_weak: false,
     };
     // A Windows-1258 tone byte after a vowel ("vaÌ") is no way of writing Vietnamese, even where
     // the syllable model, which moves tones, reads the word as a syllable ("vài").
@@ -426,11 +431,13 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             }
             let found = if damage == Damage::Utf8 {
                 found
-            } else if damage == Damage::Cp1258 && cp1258_tone {
-                0
             } else {
                 found_letters
             };
+            // A Windows-1258 tone byte after a vowel is judged as the word it makes: found as a
+            // syllable only by moving the tone ("boì" as "bói") it is no word as written.
+            let cp1258_weak = damage == Damage::Cp1258 && found > 0;
+            let found = if damage == Damage::Cp1258 { 0 } else { found };
             // A lone character (a symbol such as "×" between spaces) is too little evidence for
             // a legacy re-reading on its own; line mode still repairs one-letter words.
             if damage != Damage::Utf8 && core.chars().nth(1).is_none() {
@@ -474,7 +481,7 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             if !accept {
                 continue;
             }
-            if found == 0 && damage != Damage::Utf8 && score >= 2 {
+            if found == 0 && !cp1258_weak && damage != Damage::Utf8 && score >= 2 {
                 verdict.confident[legacy_index(damage)] = true;
             }
             if damage == Damage::Utf8 && verdict.utf8.is_none() {
@@ -502,6 +509,7 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
                 }
             };
             if better {
+                verdict.cp1258_weak = cp1258_weak;
                 best = Some((score, rank, cand, damage, (s, e)));
             }
         }
@@ -626,6 +634,9 @@ pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, L
         mode = line_mode(&verdicts, &cands, &mut buf);
     }
     stats.mode = mode;
+    let cp1258_line = verdicts
+        .iter()
+        .any(|v| v.confident[legacy_index(Damage::Cp1258)]);
     // A line with mojibake words takes the mojibake reading wherever there is one.
     let mojibake_line = mode.is_none()
         && verdicts
@@ -651,6 +662,8 @@ pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, L
                     .and_then(|c| c[legacy_index(d)].clone())
                     .map(|(t, c)| (t, c, d)),
             },
+            // A weak Windows-1258 word needs a sure one on its line (else it stays as found).
+            None if v.cp1258_weak && !cp1258_line => None,
             None => v.repair.clone().map(|(t, d)| (t, v.core, d)),
         };
         if let Some((text, (s, e), d)) = choice {
@@ -785,6 +798,9 @@ mod tests {
         assert_eq!(fix("VoÞ Thiò Saìu"), "Võ Thị Sáu");
         assert_eq!(fix("phố VoÞ, Lộc Ninh"), "phố Võ, Lộc Ninh");
         assert_eq!(fix("ÐÃ KÝ, Phô mai"), "ÐÃ KÝ, Phô mai");
+        // A misplaced tone alone ("boì" reads as "bói") needs a sure Windows-1258 word nearby.
+        assert_eq!(fix("Lộc Ninh baì boì"), "Lộc Ninh baì boì");
+        assert_eq!(fix("baì boì VoÞ"), "bá bó Võ");
     }
 
     #[test]
