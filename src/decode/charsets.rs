@@ -237,14 +237,17 @@ pub static CHARSETS: &[Charset] = &[
         iconv: None,
         missing_letters: &[],
         candidate: true,
-        cp1252_damage: None,
+        cp1252_damage: Some(Cp1252Damage {
+            label: "cp1258-as-cp1252",
+            description: "Windows-1258 bị đọc nhầm thành Windows-1252",
+        }),
         fonts: NO_FONTS,
         #[cfg(any(test, feature = "testkit"))]
         test_forms: &[TestForm {
             name: "windows-1258",
             encoder: Encoder::Fn(encode::encode_cp1258),
             lossy: false,
-            cp1252_form: None,
+            cp1252_form: Some("windows-1258 read as cp1252"),
         }],
     },
     Charset {
@@ -287,6 +290,11 @@ pub fn tcvn3() -> Legacy {
 /// VNI-Windows.
 pub fn vni() -> Legacy {
     named("vni-windows")
+}
+
+/// Windows-1258.
+pub fn windows1258() -> Legacy {
+    named("windows-1258")
 }
 
 /// VIQR.

@@ -162,6 +162,9 @@ pub fn forms() -> Vec<Form> {
         Form::own("mixed damaged words", false, |t| {
             Input::Text(damage_words(t))
         }),
+        Form::own("windows-1258 read as cp1252, lines", false, |t| {
+            Input::Text(cp1258_lines(t))
+        }),
     ]);
     let residue = |name, whole_file, make| Form {
         target: Some(99.5),
@@ -182,15 +185,32 @@ pub fn forms() -> Vec<Form> {
     v
 }
 
-/// The encoders of the charsets whose bytes read through Windows-1252 are a corpus form, in
-/// [`CHARSETS`] order (the mixed forms cycle through them, then UTF-8 mojibake).
+/// The encoders of the charsets whose bytes read through Windows-1252 the mixed forms cycle
+/// through (then UTF-8 mojibake), in [`CHARSETS`] order. Windows-1258 has a mixed form of its
+/// own ([`cp1258_lines`]), so that the older mixed forms stay the texts they were.
 fn cp1252_encoders() -> Vec<TestForm> {
     CHARSETS
         .iter()
         .flat_map(|c| c.test_forms)
-        .filter(|f| f.cp1252_form.is_some())
+        .filter(|f| f.cp1252_form.is_some() && f.name != "windows-1258")
         .copied()
         .collect()
+}
+
+/// Every third line (of those with a non-ASCII letter) as Windows-1258 bytes read through
+/// Windows-1252; the others stay correct Unicode.
+pub fn cp1258_lines(t: &str) -> String {
+    t.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 3 == 1 && !l.is_ascii() {
+                encode::read_as_cp1252(&encode::encode_cp1258(l))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every plain ư/Ư as the soft hyphen U+00AD (TCVN3's ư byte 0xAD read through cp1252).

@@ -23,7 +23,7 @@
 //!   ("tcvn3", "vni-windows", …) with a `confidence`; `repairs` is empty (the whole file was
 //!   decoded; one finding at line 1 is enough);
 //! - Unicode text that as a whole is cp1252-read damage: `name` "utf-8", `damage` says which
-//!   ("tcvn3-as-cp1252", "vni-as-cp1252", "utf8-as-cp1252") and `repaired_lines` which lines
+//!   ("tcvn3-as-cp1252", "vni-as-cp1252", "cp1258-as-cp1252", "utf8-as-cp1252") and `repaired_lines` which lines
 //!   changed; `repairs` lists spans only when the text went through word-by-word repair;
 //! - Unicode text with damaged words or lines: one [`Repair`] per damaged word (1-based original
 //!   line and columns, end exclusive), `repaired_lines` the lines concerned.
@@ -85,8 +85,8 @@ pub struct EncodingReport {
     /// Spans of damaged text that were repaired, in line order.
     pub repairs: Vec<Repair>,
     /// Set when the text is Unicode but as a whole was legacy bytes read through Windows-1252 (most
-    /// damaged lines agree): "tcvn3-as-cp1252" or "vni-as-cp1252". Then the lint rule may report the
-    /// document once rather than every line.
+    /// damaged lines agree): "tcvn3-as-cp1252", "vni-as-cp1252" or "cp1258-as-cp1252". Then the
+    /// lint rule may report the document once rather than every line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub damage: Option<String>,
     /// 1-based lines that were repaired (sorted, each once): the per-line view of `repairs`.
@@ -103,7 +103,7 @@ pub struct Repair {
     pub end_column: u32,
     pub original: String,
     pub repaired: String,
-    /// The damage: e.g. "vni-as-cp1252", "tcvn3-as-cp1252", "utf8-as-cp1252".
+    /// The damage: e.g. "vni-as-cp1252", "tcvn3-as-cp1252", "cp1258-as-cp1252", "utf8-as-cp1252".
     pub encoding: String,
 }
 

@@ -357,3 +357,93 @@ fn displaced_tone_marks_go_back_to_their_words() {
     let one = "a \u{300} b";
     assert_eq!(decode_str(one).text, one);
 }
+
+/// Windows-1258 text (base letters + combining tone bytes) read as Windows-1252.
+#[test]
+fn cp1258_read_as_cp1252_phrases_are_repaired() {
+    for (damaged, intended) in [
+        (
+            "Burger BoÌ Phô Mai Ðãòc Biêòt",
+            "Burger Bò Phô Mai Đặc Biệt",
+        ),
+        ("VoÞ Thiò Saìu", "Võ Thị Sáu"),
+        // The word alone: the cp1258 reading wins over TCVN3's "Boè" and VNI's "Voị".
+        ("BoÌ", "Bò"),
+        ("VoÞ", "Võ"),
+        ("Số nhà 12, phố VoÞ Thiò Saìu", "Số nhà 12, phố Võ Thị Sáu"),
+    ] {
+        let d = decode_str(damaged);
+        assert_eq!(d.text, intended, "{damaged:?}: {:?}", d.report.repairs);
+        assert!(
+            d.report.damage.as_deref() == Some("cp1258-as-cp1252")
+                || (!d.report.repairs.is_empty()
+                    && d.report
+                        .repairs
+                        .iter()
+                        .all(|r| r.encoding == "cp1258-as-cp1252")),
+            "{damaged:?}: {:?}",
+            d.report
+        );
+        assert_eq!(decode_str(&d.text).text, d.text);
+    }
+}
+
+#[test]
+fn cp1258_read_as_cp1252_document_is_repaired_and_reported_once() {
+    let intended = "THÔNG BÁO\n\
+        Về việc tổ chức hội nghị cán bộ, công chức năm 2025\n\
+        Căn cứ kế hoạch của Ủy ban nhân dân huyện;\n\
+        Trường Tiểu học Đường Sơn thông báo đến toàn thể giáo viên như sau:\n\
+        Thời gian: 7 giờ 30 phút, ngày 15 tháng 3 năm 2025.\n\
+        Địa điểm: Hội trường ủy ban xã.\n\
+        Đề nghị các đồng chí tham dự đầy đủ, đúng giờ.\n\
+        Nơi nhận: Như trên; Lưu: VT.";
+    let damaged = "THÔNG BAìO\n\
+        VêÌ viêòc tôÒ chýìc hôòi nghiò caìn bôò, công chýìc nãm 2025\n\
+        Cãn cýì kêì hoaòch cuÒa UÒy ban nhân dân huyêòn;\n\
+        TrýõÌng TiêÒu hoòc ÐýõÌng Sõn thông baìo ðêìn toaÌn thêÒ giaìo viên nhý sau:\n\
+        ThõÌi gian: 7 giõÌ 30 phuìt, ngaÌy 15 thaìng 3 nãm 2025.\n\
+        Ðiòa ðiêÒm: Hôòi trýõÌng uÒy ban xaÞ.\n\
+        ÐêÌ nghiò caìc ðôÌng chiì tham dýò ðâÌy ðuÒ, ðuìng giõÌ.\n\
+        Nõi nhâòn: Nhý trên; Lýu: VT.";
+    assert_eq!(
+        vblint::decode::encode::read_as_cp1252(&vblint::decode::encode::encode_cp1258(intended)),
+        damaged
+    );
+    let d = decode_str(damaged);
+    assert_eq!(d.text, intended);
+    assert_eq!(d.report.damage.as_deref(), Some("cp1258-as-cp1252"));
+    // The same document with one correct Unicode line inside (no whole-file reading): repaired
+    // line by line, and the clean line stays.
+    let mixed = format!("{damaged}\nNgười ký: Nguyễn Thị Hương");
+    let d = decode_str(&mixed);
+    assert_eq!(d.text, format!("{intended}\nNgười ký: Nguyễn Thị Hương"));
+    assert!(
+        d.report
+            .repairs
+            .iter()
+            .all(|r| r.encoding == "cp1258-as-cp1252"),
+        "{:?}",
+        d.report.repairs
+    );
+    assert!(!d.report.repaired_lines.contains(&9));
+}
+
+#[test]
+fn clean_text_with_latin1_letters_is_no_cp1258_damage() {
+    for line in [
+        // Ì, Ò, ò, ì as real letters of foreign names and words.
+        "Òscar Ìñiguez, Niccolò Ammaniti, perché ciò, Sant'Òmero, Città di Castello, Þórr",
+        "Òscar Ìñiguez và Niccolò Ammaniti đến Hà Nội",
+        "HÒA BÌNH, Hòa Bình, gì thì còn, PHÒNG GIÁO DỤC",
+        "Burger Bò Phô Mai Đặc Biệt; Võ Thị Sáu; xã, rõ, ý kiến, Ý KIẾN",
+        // Ð as the look-alike of Đ, in capitals: no tone byte, so no cp1258 reading on its own.
+        "ÐÃ KÝ, ÐÃ duyệt",
+        "Phô mai, phô trương, Phô",
+    ] {
+        let d = decode_str(line);
+        assert_eq!(d.text, line, "{:?}", d.report.repairs);
+        assert!(d.report.repairs.is_empty(), "{:?}", d.report.repairs);
+        assert_eq!(decode(line.as_bytes()).unwrap().text, line);
+    }
+}

@@ -1,7 +1,7 @@
 //! Stage 3, repair: damaged spans inside the lines of a Unicode reading, line by line and then
 //! with the whole document in view.
 //!
-//! 1. [`words`]: words and lines that are legacy bytes (TCVN3, VNI) or UTF-8 ([`mojibake`]) read
+//! 1. [`words`]: words and lines that are legacy bytes (TCVN3, VNI, Windows-1258) or UTF-8 ([`mojibake`]) read
 //!    through Windows-1252;
 //! 2. [`document_damage`]: when most damaged lines agree on one legacy damage, the other lines
 //!    whose every character a cp1252 reading produces are re-read that way;
@@ -28,6 +28,9 @@ use residue::{Evidence, ResidueStats};
 pub enum Damage {
     Tcvn3,
     Vni,
+    /// Windows-1258 (base letters + combining tone bytes) read through Windows-1252: "BoÌ" for
+    /// "Bò", "Ðãòc" for "Đặc".
+    Cp1258,
     Utf8,
     /// TCVN3 ư kept as the soft hyphen U+00AD inside Unicode text ([`residue`]).
     SoftHyphenU,
@@ -46,7 +49,7 @@ impl Damage {
     /// entry's in [`charsets::CHARSETS`].
     pub fn label(self) -> &'static str {
         match self {
-            Damage::Tcvn3 | Damage::Vni => self
+            Damage::Tcvn3 | Damage::Vni | Damage::Cp1258 => self
                 .charset()
                 .and_then(|c| c.cp1252_damage)
                 .map_or("", |d| d.label),
@@ -62,7 +65,7 @@ impl Damage {
     /// What the `legacy-encoding` rule calls it (a charset's damage: its entry's description).
     pub fn description(self) -> &'static str {
         match self {
-            Damage::Tcvn3 | Damage::Vni => self
+            Damage::Tcvn3 | Damage::Vni | Damage::Cp1258 => self
                 .charset()
                 .and_then(|c| c.cp1252_damage)
                 .map_or("", |d| d.description),
@@ -82,6 +85,7 @@ impl Damage {
         match self {
             Damage::Tcvn3 => Some(charsets::tcvn3()),
             Damage::Vni => Some(charsets::vni()),
+            Damage::Cp1258 => Some(charsets::windows1258()),
             Damage::Utf8
             | Damage::SoftHyphenU
             | Damage::LostU
@@ -93,12 +97,13 @@ impl Damage {
 
     /// The legacy damages whole lines and documents are re-read as, in [`charsets::CHARSETS`]
     /// order (checked by a test).
-    pub const LEGACY: [Damage; 2] = [Damage::Tcvn3, Damage::Vni];
+    pub const LEGACY: [Damage; 3] = [Damage::Tcvn3, Damage::Vni, Damage::Cp1258];
 
     /// Every damage.
-    pub const ALL: [Damage; 8] = [
+    pub const ALL: [Damage; 9] = [
         Damage::Tcvn3,
         Damage::Vni,
+        Damage::Cp1258,
         Damage::Utf8,
         Damage::SoftHyphenU,
         Damage::LostU,

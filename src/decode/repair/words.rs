@@ -1,5 +1,5 @@
 //! Word and line repair inside one Unicode line: words that are legacy bytes read through
-//! Windows-1252 (TCVN3, VNI) or UTF-8 read through Windows-1252 (mojibake, [`super::mojibake`]).
+//! Windows-1252 (TCVN3, VNI, Windows-1258) or UTF-8 read through Windows-1252 (mojibake, [`super::mojibake`]).
 //!
 //! Only a word whose every character is one a cp1252 reading can produce can be damaged that way, so
 //! real Vietnamese words ("Việt", "Số") are never looked at twice. A candidate word is turned back into
@@ -216,11 +216,43 @@ fn reread(word: &str, damage: Damage) -> Option<String> {
         // Case is restored later, with the whole line in view.
         Damage::Tcvn3 if slots.is_empty() => Some(codec::decode_tcvn3_word(&bytes)),
         Damage::Vni if slots.is_empty() => Some(codec::decode_vni_word(&bytes)),
+        Damage::Cp1258 if slots.is_empty() => Some(decode_cp1258_word(&bytes)),
         Damage::Utf8 => mojibake::undo(&bytes, &slots, |text, buf| {
             candidate_score(text, Damage::Utf8, buf).unwrap_or(0)
         }),
         _ => None,
     }
+}
+
+/// A word of Windows-1258 bytes, its combining tones composed (NFC).
+fn decode_cp1258_word(bytes: &[u8]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    text.nfc().collect()
+}
+
+/// Whether a character is the Windows-1252 reading of one of Windows-1258's combining tone bytes
+/// (0xCC grave, 0xEC acute, 0xD2 hook above, 0xDE tilde, 0xF2 dot below).
+pub fn is_cp1258_tone(c: char) -> bool {
+    matches!(c, 'Ì' | 'ì' | 'Ò' | 'Þ' | 'ò')
+}
+
+/// Whether a word (as found) has a Windows-1258 tone byte's reading right after a vowel letter:
+/// the shape of Windows-1258 read through Windows-1252 ("BoÌ", "Thiò", "Ðãòc"). A word without
+/// one is never re-read as Windows-1258 on its own evidence (only in line mode): "ÐÃ", "xã",
+/// "còn" stay as they are.
+pub fn has_cp1258_tone_after_vowel(word: &str) -> bool {
+    let mut prev_vowel = false;
+    for c in word.chars() {
+        if is_cp1258_tone(c) && prev_vowel {
+            return true;
+        }
+        prev_vowel = matches!(
+            c.to_ascii_lowercase(),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'â' | 'ê' | 'ô' | 'ã' | 'õ' | 'ý'
+        ) || matches!(c, 'Â' | 'Ê' | 'Ô' | 'Ã' | 'Õ' | 'Ý');
+    }
+    false
 }
 
 /// Punctuation a repaired word may carry around its letters.
@@ -280,7 +312,8 @@ const VERY_COMMON: u32 = 150;
 fn strong_evidence(found: &str, cand: &str, damage: Damage, buf: &mut String) -> bool {
     match damage {
         Damage::Utf8 => true,
-        Damage::Vni => cand.chars().count() < found.chars().count(),
+        // A base letter + mark pair became one letter ("Soá" → "Số", "BoÌ" → "Bò").
+        Damage::Vni | Damage::Cp1258 => cand.chars().count() < found.chars().count(),
         Damage::Tcvn3 => syllable::lexicon_rank_with(cand, buf).is_some_and(|r| r < VERY_COMMON),
         Damage::SoftHyphenU
         | Damage::LostU
@@ -297,18 +330,24 @@ struct Verdict {
     /// Byte range of the core within the token's text that a repair replaces.
     core: (usize, usize),
     repair: Option<(String, Damage)>,
-    /// The word as found is no Vietnamese syllable but this damage's re-reading is.
-    confident: [bool; 2],
+    /// The word as found is no Vietnamese syllable but this damage's re-reading is (per
+    /// [`Damage::LEGACY`]).
+    confident: [bool; 3],
     /// The word as found is a common syllable.
     clean: bool,
     /// The best mojibake re-reading even when another damage won (used on lines that are
     /// mojibake elsewhere).
     utf8: Option<(String, (usize, usize))>,
+    /// The repair is a Windows-1258 re-reading of a word that as found is a possible syllable
+    /// with its tone misplaced ("boì", "baì"): taken only where another word of the line surely
+    /// is Windows-1258 damage.
+    cp1258_weak: bool,
 }
 
 fn legacy_index(d: Damage) -> usize {
     match d {
         Damage::Vni => 1,
+        Damage::Cp1258 => 2,
         _ => 0,
     }
 }
@@ -324,19 +363,23 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
         token,
         core: (0, word.len()),
         repair: None,
-        confident: [false; 2],
+        confident: [false; 3],
         clean: false,
         utf8: None,
+        cp1258_weak: false,
     };
+    // A Windows-1258 tone byte after a vowel ("vaÌ") is no way of writing Vietnamese, even where
+    // the syllable model, which moves tones, reads the word as a syllable ("vài").
+    let cp1258_tone = has_cp1258_tone_after_vowel(word);
     // Fast path: a plain word that is a common syllable (most words of clean text).
-    if syllable::is_listed(word) {
+    if !cp1258_tone && syllable::is_listed(word) {
         verdict.clean = true;
         return Some(verdict);
     }
     let cores = cores(word);
     for &(s, e) in cores.as_slice().iter().skip(1) {
         let core = &word[s..e];
-        if core.chars().all(viet::is_viet_letter) && plausibility(core, buf) == 3 {
+        if !cp1258_tone && core.chars().all(viet::is_viet_letter) && plausibility(core, buf) == 3 {
             verdict.clean = true;
             verdict.core = (s, e);
             return Some(verdict);
@@ -344,7 +387,8 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
     }
     // A common syllable behind several quotes or dots ("……tháng").
     let (ls, le) = letters_of(word);
-    if (ls, le) != (0, word.len())
+    if !cp1258_tone
+        && (ls, le) != (0, word.len())
         && ls < le
         && word[ls..le].chars().all(viet::is_viet_letter)
         && plausibility(&word[ls..le], buf) == 3
@@ -378,12 +422,22 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
         } else {
             found
         };
-        for damage in [Damage::Utf8, Damage::Tcvn3, Damage::Vni] {
+        for damage in [Damage::Utf8, Damage::Tcvn3, Damage::Vni, Damage::Cp1258] {
+            // A Windows-1258 re-reading on the word's own evidence needs a tone byte after a
+            // vowel: without one, "Vãn" (cứu vãn) and "Nõi" may be words as they stand; line
+            // mode re-reads them where the rest of the line is Windows-1258.
+            if damage == Damage::Cp1258 && !cp1258_tone {
+                continue;
+            }
             let found = if damage == Damage::Utf8 {
                 found
             } else {
                 found_letters
             };
+            // A Windows-1258 tone byte after a vowel is judged as the word it makes: found as a
+            // syllable only by moving the tone ("boì" as "bói") it is no word as written.
+            let cp1258_weak = damage == Damage::Cp1258 && found > 0;
+            let found = if damage == Damage::Cp1258 { 0 } else { found };
             // A lone character (a symbol such as "×" between spaces) is too little evidence for
             // a legacy re-reading on its own; line mode still repairs one-letter words.
             if damage != Damage::Utf8 && core.chars().nth(1).is_none() {
@@ -407,6 +461,13 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             let Some(score) = candidate_score(&cand, damage, buf) else {
                 continue;
             };
+            // On its own evidence a Windows-1258 reading must join a base letter and its tone
+            // and give a listed syllable (Italian "può" is no "pụ").
+            if damage == Damage::Cp1258
+                && (score < 3 || cand.chars().count() >= core.chars().count())
+            {
+                continue;
+            }
             let accept = match found {
                 0 => score >= 2 || (score == 1 && damage == Damage::Utf8),
                 // The word as found is a possible syllable, just not a listed one: it may well be
@@ -420,7 +481,7 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             if !accept {
                 continue;
             }
-            if found == 0 && damage != Damage::Utf8 && score >= 2 {
+            if found == 0 && !cp1258_weak && damage != Damage::Utf8 && score >= 2 {
                 verdict.confident[legacy_index(damage)] = true;
             }
             if damage == Damage::Utf8 && verdict.utf8.is_none() {
@@ -428,15 +489,27 @@ fn judge(line: &str, token: Token, buf: &mut String) -> Option<Verdict> {
             }
             let rank = syllable::lexicon_rank_with(&cand, buf).unwrap_or(u32::MAX);
             // Higher plausibility first, then the longer core (a quote-like trailing char is more
-            // likely a continuation byte than punctuation), then the more common syllable.
+            // likely a continuation byte than punctuation), then a Windows-1258 reading that joined
+            // a tone to its vowel (TCVN3 and VNI read the same bytes as letters: "BoÌ" is "Bò",
+            // not "Boè"), then the more common syllable.
             let better = match &best {
                 None => true,
-                Some((bs, br, _, _, (bs_s, bs_e))) => {
-                    (score, e - s, std::cmp::Reverse(rank))
-                        > (*bs, bs_e - bs_s, std::cmp::Reverse(*br))
+                Some((bs, br, _, bd, (bs_s, bs_e))) => {
+                    (
+                        score,
+                        e - s,
+                        damage == Damage::Cp1258,
+                        std::cmp::Reverse(rank),
+                    ) > (
+                        *bs,
+                        bs_e - bs_s,
+                        *bd == Damage::Cp1258,
+                        std::cmp::Reverse(*br),
+                    )
                 }
             };
             if better {
+                verdict.cp1258_weak = cp1258_weak;
                 best = Some((score, rank, cand, damage, (s, e)));
             }
         }
@@ -494,8 +567,9 @@ fn line_mode_repair(
     None
 }
 
-/// Per candidate word, its line-mode re-reading as TCVN3 and as VNI (see [`line_mode_repair`]).
-type LineCands = Vec<[Option<(String, (usize, usize))>; 2]>;
+/// Per candidate word, its line-mode re-reading as each of [`Damage::LEGACY`] (see
+/// [`line_mode_repair`]).
+type LineCands = Vec<[Option<(String, (usize, usize))>; 3]>;
 
 /// Whether most candidate words of a line are damaged the same legacy way (and which way): the
 /// damage with the most confident words, ties broken by how Vietnamese the whole re-read line is.
@@ -560,6 +634,9 @@ pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, L
         mode = line_mode(&verdicts, &cands, &mut buf);
     }
     stats.mode = mode;
+    let cp1258_line = verdicts
+        .iter()
+        .any(|v| v.confident[legacy_index(Damage::Cp1258)]);
     // A line with mojibake words takes the mojibake reading wherever there is one.
     let mojibake_line = mode.is_none()
         && verdicts
@@ -585,6 +662,8 @@ pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, L
                     .and_then(|c| c[legacy_index(d)].clone())
                     .map(|(t, c)| (t, c, d)),
             },
+            // A weak Windows-1258 word needs a sure one on its line (else it stays as found).
+            None if v.cp1258_weak && !cp1258_line => None,
             None => v.repair.clone().map(|(t, d)| (t, v.core, d)),
         };
         if let Some((text, (s, e), d)) = choice {
@@ -687,6 +766,41 @@ mod tests {
         ] {
             assert_eq!(fix(l), l);
         }
+    }
+
+    #[test]
+    fn cp1258_tone_after_a_vowel() {
+        for w in [
+            "BoÌ",
+            "VoÞ",
+            "Thiò",
+            "Saìu",
+            "Ðãòc",
+            "Biêòt",
+            "TrýõÌng",
+            "UÒy",
+        ] {
+            assert!(has_cp1258_tone_after_vowel(w), "{w}");
+        }
+        for w in [
+            "Phô", "ÐÃ", "còn", "gì", "HÒA", "Òscar", "Ìñigo", "xã", "Nõi", "Þór",
+        ] {
+            assert!(!has_cp1258_tone_after_vowel(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn cp1258_words_beat_other_readings() {
+        assert_eq!(
+            fix("Burger BoÌ Phô Mai Ðãòc Biêòt"),
+            "Burger Bò Phô Mai Đặc Biệt"
+        );
+        assert_eq!(fix("VoÞ Thiò Saìu"), "Võ Thị Sáu");
+        assert_eq!(fix("phố VoÞ, Lộc Ninh"), "phố Võ, Lộc Ninh");
+        assert_eq!(fix("ÐÃ KÝ, Phô mai"), "ÐÃ KÝ, Phô mai");
+        // A misplaced tone alone ("boì" reads as "bói") needs a sure Windows-1258 word nearby.
+        assert_eq!(fix("Lộc Ninh baì boì"), "Lộc Ninh baì boì");
+        assert_eq!(fix("baì boì VoÞ"), "bá bó Võ");
     }
 
     #[test]
