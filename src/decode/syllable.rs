@@ -21,6 +21,8 @@ const ONSETS: [&str; 27] = [
 const RHYMES: &[&str] = &[
     "a", "ai", "ao", "au", "ay", "ac", "ach", "am", "an", "ang", "anh", "ap", "at", //
     "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", //
+    // "Đắk Lắk", "Đăk Nông": Central Highlands place names keep their languages' final k.
+    "ăk", //
     "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", //
     "e", "ec", "em", "en", "eng", "eo", "ep", "et", //
     "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", //

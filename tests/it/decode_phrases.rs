@@ -60,6 +60,17 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("Lưu: VT", "L\u{AD}u: VT", "Löu: VT"),
     ("Người ký", "Ng\u{AD}êi ký", "Ngöôøi kyù"),
     ("Cộng hoà xã hội", "Céng hoµ x· héi", "Coäng hoaø xaõ hoäi"),
+    // Place names with a final k, which no Kinh syllable has.
+    (
+        "Sở Giáo dục Đắk Lắk",
+        "Së Gi¸o dôc §¾k L¾k",
+        "Sôû Giaùo duïc Ñaék Laék",
+    ),
+    (
+        "SỞ GIÁO DỤC ĐĂK LĂK",
+        "Së GI¸O DôC §¡K L¡K",
+        "SÔÛ GIAÙO DUÏC ÑAÊK LAÊK",
+    ),
 ];
 
 fn bytes_of(cp1252_text: &str) -> Vec<u8> {
@@ -446,4 +457,15 @@ fn clean_text_with_latin1_letters_is_no_cp1258_damage() {
         assert!(d.report.repairs.is_empty(), "{:?}", d.report.repairs);
         assert_eq!(decode(line.as_bytes()).unwrap().text, line);
     }
+}
+
+/// A place name with a final k ("Đắk Lắk"), damaged inside correct Unicode text: both words are
+/// repaired, not only the one whose "Ñ" gives it away; the correct spelling stays as it is.
+#[test]
+fn final_k_place_names_in_unicode_text() {
+    let text = "Kế hoạch năm học 2024-2025\nSÔÛ GIAÙO DUÏC ÑAÊK LAÊK\nTỈNH ÑAÊK LAÊK\ntỉnh Đắk Lắk, tỉnh Đăk Nông";
+    assert_eq!(
+        decode_str(text).text,
+        "Kế hoạch năm học 2024-2025\nSỞ GIÁO DỤC ĐĂK LĂK\nTỈNH ĐĂK LĂK\ntỉnh Đắk Lắk, tỉnh Đăk Nông"
+    );
 }
