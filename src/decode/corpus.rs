@@ -181,6 +181,9 @@ pub fn forms() -> Vec<Form> {
         residue("tcvn3 ư lost, vni letters left", false, |t| {
             Input::Text(residue_lines(t))
         }),
+        residue("tcvn3 ư as soft hyphen, lines", false, |t| {
+            Input::Text(soft_hyphen_lines(t))
+        }),
     ]);
     v
 }
@@ -248,6 +251,21 @@ pub fn residue_lines(t: &str) -> String {
             1 => lost_u(l),
             2 => vni_letters_left(l),
             _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every third line with its ư as a soft hyphen; the others stay correct Unicode.
+pub fn soft_hyphen_lines(t: &str) -> String {
+    t.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 3 == 1 {
+                soft_hyphen_u(l)
+            } else {
+                l.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
