@@ -44,18 +44,20 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // A web page's title and menu above the header are not the document's text.
     let preamble_end = cx.analysis.structure.preamble.end;
     // The last word of the previous non-blank line, when no punctuation closes it.
-    let mut tail: Option<(String, Span)> = None;
+    let mut tail: Option<lex::Token> = None;
     for (_, start, line) in cx.source.lines() {
         if start < preamble_end {
             continue;
         }
         lex::line_tokens(line, start, &mut ws);
-        if let (Some((word, span)), Some(first)) = (tail.take(), ws.first())
+        if let (Some(last), Some(first)) = (tail.take(), ws.first())
             && !first.punct_before
-            && word.to_lowercase() == first.text.to_lowercase()
-            && flaggable_single(cx, &word, first.span.end)
+            && last.key == first.key
+            && lex::same_word(&last, first)
+            && flaggable_single(cx, last.text, first.span.end)
         {
-            let whole = Span::new(span.start, first.span.end);
+            let word = last.text;
+            let whole = Span::new(last.span.start, first.span.end);
             out.push(
                 Diagnostic::new(
                     whole,
@@ -73,7 +75,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(last) = ws.last().filter(|w| !w.punct_after) {
-            tail = Some((last.text.to_string(), last.span));
+            tail = Some(*last);
         } else if !ws.is_empty() || !line.trim().is_empty() {
             tail = None;
         }

@@ -23,7 +23,7 @@
 //! Trích đúng tên chính thức: "Cả nước chung sức xây dựng nông thôn mới".
 
 use super::{Context, Diagnostic};
-use crate::ruledata::{Movement, name_syllables};
+use crate::ruledata::{Movement, name_syllables, syllable_keys};
 use crate::source::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,21 +41,26 @@ static PERIOD_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn edit_distance(a: &[String], b: &[String]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+/// The edit distance of two syllable-key sequences, in the rows of `rows` (kept between calls:
+/// every quoted phrase is compared with every name).
+fn edit_distance(a: &[u64], b: &[u64], rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
+    let (prev, cur) = rows;
+    prev.clear();
+    prev.extend(0..=b.len());
     for (i, x) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur.clear();
+        cur.resize(b.len() + 1, i + 1);
         for (j, y) in b.iter().enumerate() {
             let sub = prev[j] + usize::from(x != y);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(prev, cur);
     }
     prev[b.len()]
 }
 
 /// Similarity in [0, 1]: 1 − distance / longer length.
-fn similarity(a: &[String], b: &[String]) -> f64 {
+fn similarity(a: &[u64], b: &[u64], rows: &mut (Vec<usize>, Vec<usize>)) -> f64 {
     let longer = a.len().max(b.len());
     if longer == 0 {
         return 1.0;
@@ -65,7 +70,7 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
     if (longer - shorter) as f64 / longer as f64 > 1.0 - THRESHOLD {
         return 0.0;
     }
-    1.0 - edit_distance(a, b) as f64 / longer as f64
+    1.0 - edit_distance(a, b, rows) as f64 / longer as f64
 }
 
 const THRESHOLD: f64 = 0.75;
@@ -80,10 +85,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = cx.source.text.as_str();
     let year = cx.analysis.plan_year;
     let movements = cx.data.movements();
-    let names: Vec<(&Movement, &Vec<String>)> = movements
+    let names: Vec<(&Movement, &Vec<u64>)> = movements
         .iter()
-        .flat_map(|m| m.name_syllables.iter().map(move |s| (m, s)))
+        .flat_map(|m| m.name_keys.iter().map(move |k| (m, k)))
         .collect();
+    let mut rows = (Vec::new(), Vec::new());
     for cap in QUOTED.captures_iter(text) {
         let Some(inner) = cap.get(1).or_else(|| cap.get(2)) else {
             continue;
@@ -91,15 +97,21 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !(3..=300).contains(&inner.as_str().chars().count()) {
             continue;
         }
-        let quoted = PERIOD_TAIL.replace(inner.as_str(), "");
+        // The period tail has a year: no digit, no tail.
+        let quoted = if inner.as_str().bytes().any(|b| b.is_ascii_digit()) {
+            PERIOD_TAIL.replace(inner.as_str(), "")
+        } else {
+            std::borrow::Cow::Borrowed(inner.as_str())
+        };
         let words = name_syllables(&quoted);
         if words.len() < 4 {
             continue;
         }
+        let keys = syllable_keys(&words);
         // Exact names (or names extended with more words) are fine, unless out of period.
         let exact = names
             .iter()
-            .filter(|(_, n)| words == **n || (words.len() > n.len() && words.starts_with(n)))
+            .filter(|(_, n)| keys == **n || (keys.len() > n.len() && keys.starts_with(n)))
             .map(|(m, _)| *m)
             .collect::<Vec<_>>();
         let span = Span::new(inner.start(), inner.start() + quoted.len());
@@ -137,7 +149,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let best = names
             .iter()
             .filter(|(m, _)| usable_in(m, year))
-            .map(|(m, s)| (similarity(&words, s), *m))
+            .map(|(m, k)| (similarity(&keys, k, &mut rows), *m))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let Some((sim, m)) = best else { continue };
         if sim < THRESHOLD {

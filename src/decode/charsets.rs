@@ -325,6 +325,34 @@ impl Charset {
         }
     }
 
+    /// What [`Charset::read`] makes of the word `bytes[range]`, which lies between bytes that every
+    /// reader reads as themselves (ASCII spaces and punctuation), with the VNI bytes the reading
+    /// leaves over ([`super::codec::vni_stray_bytes`]; 0 for other readers). Detection scores
+    /// readings word by word with it.
+    pub fn read_word_in(&self, bytes: &[u8], range: std::ops::Range<usize>) -> (String, usize) {
+        use super::codec;
+        let word = &bytes[range.clone()];
+        match self.reader {
+            // A VN1 capital is judged with the bytes around it (see `decode_tcvn3`).
+            Reader::Tcvn3 => (codec::decode_tcvn3_in(bytes, range), 0),
+            Reader::Vni => codec::decode_vni_word_counting_strays(word),
+            Reader::Table(table) => (
+                word.iter()
+                    .map(|&b| codec::ch(table[usize::from(b)]))
+                    .collect(),
+                0,
+            ),
+            Reader::Windows1258 => (
+                encoding_rs::WINDOWS_1258
+                    .decode_without_bom_handling(word)
+                    .0
+                    .into_owned(),
+                0,
+            ),
+            Reader::Viqr => (codec::decode_viqr(&String::from_utf8_lossy(word)).0, 0),
+        }
+    }
+
     /// The byte → code point table of a table-driven reader.
     pub fn byte_table(&self) -> Option<&'static [u16; 256]> {
         match self.reader {

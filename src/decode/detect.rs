@@ -64,7 +64,7 @@ pub fn score_reading(text: &str, tcvn3: bool) -> i64 {
     let mut seen: HashMap<&str, i64, FxBuild> = HashMap::default();
     let mut buf = String::new();
     let mut score = 0i64;
-    for word in text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')) {
+    for word in text.split(is_word_break) {
         if word.is_ascii() {
             continue;
         }
@@ -157,27 +157,79 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<(Legacy, f32)> {
 /// The bytes of each part of the small sample [`detect_legacy`] ranks the readings on.
 const PRE_PART: usize = 1024;
 
-/// The readings of `sample` with their scores, best first (ties in `readings` order).
+/// The readings of `sample` with their scores, best first (ties in `readings` order): each
+/// reading's [`score_reading`], less two for each VNI byte a VNI reading leaves over.
+///
+/// Scored word by word, not by reading the whole sample five times: the words lie between ASCII
+/// spaces and punctuation, which every reader reads as themselves, so the sample is split once,
+/// each distinct word is read by each charset once, and its score counts as often as the word
+/// occurs. The scores are those of the whole readings (a test compares them).
 fn ranked(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
+    let words = sample_words(sample);
+    let mut buf = String::new();
     let mut scores: Vec<(Legacy, i64)> = readings
         .into_iter()
         .map(|enc| {
-            // VNI bytes a VNI reading leaves over count against it (one scan gives both).
-            let (text, stray) = if enc.reader == charsets::Reader::Vni {
-                let (text, _, stray) = codec::decode_vni_counting_strays(sample);
-                (text, stray)
-            } else {
-                (enc.read(sample).0, 0)
-            };
-            let text: String = if enc.needs_nfc() { nfc(text) } else { text };
-            (
-                enc,
-                score_reading(&text, enc.reader == charsets::Reader::Tcvn3) - 2 * stray as i64,
-            )
+            let tcvn3 = enc.reader == charsets::Reader::Tcvn3;
+            let score = words
+                .iter()
+                .map(|(range, count)| {
+                    let (text, stray) = enc.read_word_in(sample, range.clone());
+                    let text = if enc.needs_nfc() { nfc(text) } else { text };
+                    let words_score: i64 = text
+                        .split(is_word_break)
+                        .filter(|w| !w.is_ascii())
+                        .map(|w| score_word(w, tcvn3, &mut buf))
+                        .sum();
+                    (words_score - 2 * stray as i64) * i64::from(*count)
+                })
+                .sum();
+            (enc, score)
         })
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     scores
+}
+
+/// Where [`score_reading`] cuts a text into words.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')
+}
+
+/// A byte every legacy reader reads as itself and [`is_word_break`] cuts at.
+fn is_word_break_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ') || (b.is_ascii_punctuation() && b != b'\'')
+}
+
+/// The words of `sample` that some legacy reading may make non-ASCII (those holding a byte
+/// outside printable ASCII), each distinct one once with the number of times it occurs, in order
+/// of first occurrence. A TCVN3 reading judges a byte in 0x80–0x9F with up to 12 bytes around it
+/// (`decode_tcvn3`), so a word long enough for that to reach past its own bytes is kept apart at
+/// each occurrence.
+fn sample_words(sample: &[u8]) -> Vec<(std::ops::Range<usize>, u32)> {
+    let mut out: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
+    let mut index: HashMap<&[u8], usize, FxBuild> = HashMap::default();
+    let mut start = 0;
+    for end in (0..=sample.len()).filter(|&i| i == sample.len() || is_word_break_byte(sample[i])) {
+        let word = &sample[start..end];
+        let range = start..end;
+        start = end + 1;
+        if word.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+            continue;
+        }
+        if word.len() > 12 && word.iter().any(|b| (0x80..=0x9f).contains(b)) {
+            out.push((range, 1));
+            continue;
+        }
+        match index.entry(word) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push((range, 1));
+            }
+        }
+    }
+    out
 }
 
 /// Whether valid UTF-8 holds characters no Vietnamese text has, the trace of legacy bytes that
@@ -452,7 +504,77 @@ mod tests {
         }
     }
 
+    /// [`ranked`] as it was first written: each reading decoded whole and scored.
+    fn ranked_by_whole_readings(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
+        let mut scores: Vec<(Legacy, i64)> = readings
+            .into_iter()
+            .map(|enc| {
+                let (text, stray) = if enc.reader == charsets::Reader::Vni {
+                    let (text, _, stray) = codec::decode_vni_counting_strays(sample);
+                    (text, stray)
+                } else {
+                    (enc.read(sample).0, 0)
+                };
+                let text = if enc.needs_nfc() { nfc(text) } else { text };
+                let tcvn3 = enc.reader == charsets::Reader::Tcvn3;
+                (enc, score_reading(&text, tcvn3) - 2 * stray as i64)
+            })
+            .collect();
+        scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+        scores
+    }
+
+    fn names(scores: &[(Legacy, i64)]) -> Vec<(&'static str, i64)> {
+        scores.iter().map(|(e, s)| (e.name, *s)).collect()
+    }
+
+    #[test]
+    fn word_breaks_read_as_themselves_in_every_legacy_charset() {
+        for enc in charsets::candidates() {
+            for b in (0x09..=0x0d).chain(0x20..0x7f) {
+                let (text, stray) = enc.read_word_in(&[b], 0..1);
+                assert_eq!(text, char::from(b).to_string(), "{} {b:#x}", enc.name);
+                assert_eq!(stray, 0);
+            }
+        }
+    }
+
+    #[test]
+    fn word_by_word_scores_are_the_whole_readings_scores() {
+        let forms = [
+            crate::decode::encode::encode_tcvn3("Kế hoạch “Dạy tốt – học tốt” năm học 2024–2025"),
+            b"K\xea ho\xb9ch \x93D\xb9y t\xe8t\x94 \x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93".to_vec(),
+            b"Ke\xe1 hoa\xefch na\xeam ho\xefc; \xd0o\xe0n".to_vec(),
+            b"Ke\xcc\x81 hoa\xf2ch n\xe3m, \xd0o\xe0n\xa0th\xe1\x85".to_vec(),
+        ];
+        for bytes in forms {
+            let readings: Vec<Legacy> = charsets::candidates().collect();
+            assert_eq!(
+                names(&ranked(&bytes, readings.clone())),
+                names(&ranked_by_whole_readings(&bytes, readings)),
+                "{bytes:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn word_by_word_scores_agree_on_any_bytes(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b' '), Just(b'\n'), Just(b'.'), Just(b'\''), Just(b'a'), Just(b'o'), Just(b'n'),
+                    Just(b'g'), Just(b'h'), 0x80u8..=0xff, 0x00u8..0x20, 0x80u8..=0x9f
+                ],
+                0..80,
+            )
+        ) {
+            let readings: Vec<Legacy> = charsets::candidates().collect();
+            prop_assert_eq!(
+                names(&ranked(&bytes, readings.clone())),
+                names(&ranked_by_whole_readings(&bytes, readings))
+            );
+        }
+
         #[test]
         fn byte_scan_agrees_with_the_char_definition(
             s in "[a-zA-Z \\n\\t\\x00-\\x1f\\u{80}-\\u{2ff}\\u{300}-\\u{380}\\u{1000}-\\u{1fff}ăđơưĂĐƠƯàảãạ]{0,40}"

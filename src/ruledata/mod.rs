@@ -27,7 +27,7 @@ pub use documents::{DocumentKeys, KnownDocument, Period};
 pub use issuers::Issuer;
 pub use loading::FILE_NAMES;
 pub(crate) use loading::line_of;
-pub use movements::{Movement, Scope, name_syllables};
+pub use movements::{Movement, Scope, name_syllables, syllable_keys};
 pub use normalize::{normalize_code, normalize_name, normalize_symbol};
 
 use normalize::is_mark;

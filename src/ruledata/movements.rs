@@ -38,6 +38,15 @@ pub struct Movement {
     /// computed at load time.
     #[serde(skip)]
     pub name_syllables: Vec<Vec<String>>,
+    /// [`Movement::name_syllables`] as keys ([`syllable_keys`]), computed at load time: names are
+    /// compared with every quoted phrase of every document.
+    #[serde(skip)]
+    pub name_keys: Vec<Vec<u64>>,
+}
+
+/// The keys of syllables ([`crate::lex::key`]): equal syllables have equal keys.
+pub fn syllable_keys(syllables: &[String]) -> Vec<u64> {
+    syllables.iter().map(|s| crate::lex::key(s)).collect()
 }
 
 /// The lower-case syllables of a name, without punctuation: the unit movement names are compared in.
@@ -73,6 +82,7 @@ pub(super) fn load(src: &Src) -> Result<Vec<Movement>, RuleDataError> {
     let entries = src.entries(file.movement, |m, o| {
         m.origin = o;
         m.name_syllables = m.names().map(|n| name_syllables(n)).collect();
+        m.name_keys = m.name_syllables.iter().map(|n| syllable_keys(n)).collect();
     });
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (i, (m, line)) in entries.iter().enumerate() {

@@ -257,9 +257,15 @@ pub fn is_vn1_only_capital(b: u8) -> bool {
 
 /// Decodes one word's worth of TCVN3 bytes (no line structure).
 pub fn decode_tcvn3_word(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
+    decode_tcvn3_in(bytes, 0..bytes.len())
+}
+
+/// What [`decode_tcvn3`] makes of the word `bytes[range]` (which starts after a byte that is no
+/// vowel, or at the start): a VN1 capital is judged with the bytes around it, as there.
+pub fn decode_tcvn3_in(bytes: &[u8], range: std::ops::Range<usize>) -> String {
+    let mut out = String::with_capacity(range.len() * 2);
     let mut prev_vowel = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate().take(range.end).skip(range.start) {
         out.push(match b {
             0x80..=0x9F if !vn1_capital_here(bytes, i) => cp1252_char(b),
             0xB0..=0xB4 if !prev_vowel => cp1252_char(b),

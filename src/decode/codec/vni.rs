@@ -164,6 +164,17 @@ pub fn vni_stray_bytes(bytes: &[u8]) -> usize {
     vni_chars(bytes).filter(|v| v.stray).count()
 }
 
+/// [`decode_vni_word`] and [`vni_stray_bytes`] in one scan.
+pub fn decode_vni_word_counting_strays(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len() * 2);
+    let mut stray = 0;
+    for v in vni_chars(bytes) {
+        text.push(v.c);
+        stray += usize::from(v.stray);
+    }
+    (text, stray)
+}
+
 /// Decodes one word's worth of VNI bytes (no line structure, no column map).
 pub fn decode_vni_word(bytes: &[u8]) -> String {
     vni_chars(bytes).map(|v| v.c).collect()

@@ -28,6 +28,17 @@ pub(super) static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// Any of [`NATIONAL`], [`MOTTO`], [`NUMBER`] and [`DATE_PART`], in one pass: most lines of the
+/// header window hold none, and then one scan of the set stands for four.
+static ANY_ANCHOR: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([
+        NATIONAL.as_str(),
+        MOTTO.as_str(),
+        NUMBER.as_str(),
+        DATE_PART.as_str(),
+    ])
+    .expect("valid regexes")
+});
 /// The type words a type line starts with.
 pub(super) const DOC_TYPE_WORDS: [&str; 23] = [
     "KẾ HOẠCH",
@@ -176,16 +187,19 @@ pub(super) fn cell_pieces(cell: &Field) -> Vec<Piece> {
             out.push(Piece::DocType(ty, title));
             break;
         }
-        let next = [
-            NATIONAL.find(rest).map(|m| (m.start(), m.end(), 0)),
-            MOTTO.find(rest).map(|m| (m.start(), m.end(), 1)),
-            number_match(rest).map(|(s, e, _)| (s, e, 2)),
-            place_date_match(rest).map(|(s, e, _)| (s, e, 3)),
-        ]
-        .into_iter()
-        .flatten()
-        .min_by_key(|&(s, _, kind)| (s, kind));
-        let Some((s, e, kind)) = next else {
+        // Each anchor below is a match of one of the set's patterns (then validated).
+        let next = ANY_ANCHOR.is_match(rest).then(|| {
+            [
+                NATIONAL.find(rest).map(|m| (m.start(), m.end(), 0)),
+                MOTTO.find(rest).map(|m| (m.start(), m.end(), 1)),
+                number_match(rest).map(|(s, e, _)| (s, e, 2)),
+                place_date_match(rest).map(|(s, e, _)| (s, e, 3)),
+            ]
+            .into_iter()
+            .flatten()
+            .min_by_key(|&(s, _, kind)| (s, kind))
+        });
+        let Some((s, e, kind)) = next.flatten() else {
             push_plain(&mut out, rest, base + pos);
             break;
         };
