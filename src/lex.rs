@@ -34,17 +34,12 @@ pub struct Token<'a> {
 
 /// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
 pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && (crate::decode::viet::is_viet_letter(c) || c.is_alphanumeric()))
+    crate::decode::viet::is_alphanumeric(c)
 }
 
 /// `char::is_alphabetic`, with ASCII and Vietnamese letters answered without the Unicode tables.
 fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        crate::decode::viet::is_viet_letter(c) || c.is_alphabetic()
-    }
+    crate::decode::viet::is_alphabetic(c)
 }
 
 fn mix(h: u64, c: char) -> u64 {
@@ -72,6 +67,31 @@ pub fn same_word(a: &Token, b: &Token) -> bool {
     a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
 }
 
+/// [`key`] of a token's text, and whether it holds a letter, in one pass: a vowel is looked up once
+/// for both.
+fn key_and_letter(core: &str) -> (u64, bool) {
+    let mut h = 0;
+    let mut letter = false;
+    for c in core.chars() {
+        let lowered = if c.is_ascii() {
+            letter |= c.is_ascii_alphabetic();
+            c.to_ascii_lowercase()
+        } else if let Some(v) = crate::decode::viet::vowel(c) {
+            letter = true;
+            if v.upper {
+                crate::decode::viet::compose(v.family, v.tone, false)
+            } else {
+                c
+            }
+        } else {
+            letter |= is_letter(c);
+            lower(c)
+        };
+        h = mix(h, lowered);
+    }
+    (h, letter)
+}
+
 /// The tokens of `line` (at byte `offset` of the text) into `out`, which is cleared first. Tokens
 /// are separated by spaces; a lone punctuation mark between spaces is no token but marks the
 /// token before it.
@@ -92,9 +112,7 @@ pub fn line_tokens<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
         }
         // `core` is a subslice of `raw`: its offset, without searching.
         let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
-        let (key, has_letter) = core.chars().fold((0, false), |(h, letter), c| {
-            (mix(h, lower(c)), letter || is_letter(c))
-        });
+        let (key, has_letter) = key_and_letter(core);
         out.push(Token {
             text: core,
             key,
@@ -137,6 +155,16 @@ mod tests {
                 ("mới", Word, false, true),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_key_is_the_key(s in "[a-zA-Z0-9đĐàÀảẢỦủƯưỜờΩωİ“”–.,]{0,12}") {
+            proptest::prop_assert_eq!(
+                key_and_letter(&s),
+                (key(&s), s.chars().any(char::is_alphabetic))
+            );
+        }
     }
 
     #[test]

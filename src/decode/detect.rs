@@ -167,28 +167,70 @@ const PRE_PART: usize = 1024;
 fn ranked(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
     let words = sample_words(sample);
     let mut buf = String::new();
-    let mut scores: Vec<(Legacy, i64)> = readings
-        .into_iter()
-        .map(|enc| {
-            let tcvn3 = enc.reader == charsets::Reader::Tcvn3;
-            let score = words
-                .iter()
-                .map(|(range, count)| {
-                    let (text, stray) = enc.read_word_in(sample, range.clone());
-                    let text = if enc.needs_nfc() { nfc(text) } else { text };
-                    let words_score: i64 = text
-                        .split(is_word_break)
-                        .filter(|w| !w.is_ascii())
-                        .map(|w| score_word(w, tcvn3, &mut buf))
-                        .sum();
-                    (words_score - 2 * stray as i64) * i64::from(*count)
-                })
-                .sum();
-            (enc, score)
-        })
-        .collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    scores
+    let mut key: Vec<u8> = Vec::new();
+    WORD_SCORES.with_borrow_mut(|cache| {
+        if cache.len() > WORD_SCORES_MAX {
+            cache.clear();
+        }
+        let mut scores: Vec<(Legacy, i64)> = readings
+            .into_iter()
+            .map(|enc| {
+                let tag = charsets::CHARSETS
+                    .iter()
+                    .position(|c| std::ptr::eq(c, enc))
+                    .map_or(u8::MAX, |i| i as u8);
+                let score = words
+                    .iter()
+                    .map(|w| {
+                        let occurrence = if w.in_context {
+                            word_score(enc, sample, w.range.clone(), &mut buf)
+                        } else {
+                            key.clear();
+                            key.push(tag);
+                            key.extend_from_slice(&sample[w.range.clone()]);
+                            match cache.get(key.as_slice()) {
+                                Some(&s) => s,
+                                None => {
+                                    let s = word_score(enc, sample, w.range.clone(), &mut buf);
+                                    cache.insert(key.as_slice().into(), s);
+                                    s
+                                }
+                            }
+                        };
+                        occurrence * i64::from(w.count)
+                    })
+                    .sum();
+                (enc, score)
+            })
+            .collect();
+        scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+        scores
+    })
+}
+
+/// The most entries [`WORD_SCORES`] holds before it starts again (a few MB).
+const WORD_SCORES_MAX: usize = 1 << 16;
+
+thread_local! {
+    /// The score of a word's bytes in a reading (keyed by the charset's index, then the bytes), kept
+    /// from file to file: an archive repeats its vocabulary, and the wrong readings of it are the
+    /// words the syllable model takes longest over.
+    static WORD_SCORES: std::cell::RefCell<HashMap<Box<[u8]>, i64, FxBuild>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// The score of one occurrence of the word `bytes[range]` in reading `enc`: its words'
+/// [`score_word`]s, less two for each VNI byte a VNI reading leaves over.
+fn word_score(enc: Legacy, bytes: &[u8], range: std::ops::Range<usize>, buf: &mut String) -> i64 {
+    let tcvn3 = enc.reader == charsets::Reader::Tcvn3;
+    let (text, stray) = enc.read_word_in(bytes, range);
+    let text = if enc.needs_nfc() { nfc(text) } else { text };
+    let words_score: i64 = text
+        .split(is_word_break)
+        .filter(|w| !w.is_ascii())
+        .map(|w| score_word(w, tcvn3, buf))
+        .sum();
+    words_score - 2 * stray as i64
 }
 
 /// Where [`score_reading`] cuts a text into words.
@@ -201,13 +243,22 @@ fn is_word_break_byte(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ') || (b.is_ascii_punctuation() && b != b'\'')
 }
 
+/// A word of a sample (see [`sample_words`]).
+struct SampleWord {
+    range: std::ops::Range<usize>,
+    /// How often the word's bytes occur in the sample.
+    count: u32,
+    /// The word's reading may depend on the bytes around it (then it is read in place, each time).
+    in_context: bool,
+}
+
 /// The words of `sample` that some legacy reading may make non-ASCII (those holding a byte
 /// outside printable ASCII), each distinct one once with the number of times it occurs, in order
 /// of first occurrence. A TCVN3 reading judges a byte in 0x80–0x9F with up to 12 bytes around it
 /// (`decode_tcvn3`), so a word long enough for that to reach past its own bytes is kept apart at
 /// each occurrence.
-fn sample_words(sample: &[u8]) -> Vec<(std::ops::Range<usize>, u32)> {
-    let mut out: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
+fn sample_words(sample: &[u8]) -> Vec<SampleWord> {
+    let mut out: Vec<SampleWord> = Vec::new();
     let mut index: HashMap<&[u8], usize, FxBuild> = HashMap::default();
     let mut start = 0;
     for end in (0..=sample.len()).filter(|&i| i == sample.len() || is_word_break_byte(sample[i])) {
@@ -218,14 +269,22 @@ fn sample_words(sample: &[u8]) -> Vec<(std::ops::Range<usize>, u32)> {
             continue;
         }
         if word.len() > 12 && word.iter().any(|b| (0x80..=0x9f).contains(b)) {
-            out.push((range, 1));
+            out.push(SampleWord {
+                range,
+                count: 1,
+                in_context: true,
+            });
             continue;
         }
         match index.entry(word) {
-            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].1 += 1,
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].count += 1,
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(out.len());
-                out.push((range, 1));
+                out.push(SampleWord {
+                    range,
+                    count: 1,
+                    in_context: false,
+                });
             }
         }
     }

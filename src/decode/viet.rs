@@ -214,6 +214,38 @@ pub fn is_viet_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' || vowel(c).is_some()
 }
 
+/// `char::is_alphabetic`, with ASCII and Vietnamese letters answered from the vowel table (the
+/// standard library searches all of Unicode for anything outside ASCII).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_viet_letter(c) || c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, answered as [`is_alphabetic`] is.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_viet_letter(c) || c.is_alphanumeric()
+    }
+}
+
+/// `char::is_uppercase`, answered as [`is_alphabetic`] is.
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if c == 'Đ' {
+        true
+    } else if let Some(v) = vowel(c) {
+        v.upper
+    } else {
+        c.is_uppercase()
+    }
+}
+
 /// Whether `c` is a Vietnamese letter outside ASCII.
 pub fn is_viet_non_ascii(c: char) -> bool {
     !c.is_ascii() && is_viet_letter(c)
@@ -254,6 +286,19 @@ pub fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn table_first_classes_agree_with_the_standard_library() {
+        for c in (0..0x3400u32)
+            .filter_map(char::from_u32)
+            .chain(all_non_ascii_letters())
+        {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

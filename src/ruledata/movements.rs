@@ -52,7 +52,7 @@ pub fn syllable_keys(syllables: &[String]) -> Vec<u64> {
 /// The lower-case syllables of a name, without punctuation: the unit movement names are compared in.
 pub fn name_syllables(s: &str) -> Vec<String> {
     normalize_name(s)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::decode::viet::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()

@@ -49,7 +49,7 @@ pub fn normalize_name(s: &str) -> String {
     let simple = s.chars().all(|c| {
         c.is_ascii()
             || crate::decode::viet::is_viet_letter(c)
-            || !(c.is_alphanumeric() || is_mark(c))
+            || !(crate::decode::viet::is_alphanumeric(c) || is_mark(c))
     });
     if simple {
         normalize_precomposed_name(s)
@@ -78,7 +78,7 @@ fn normalize_precomposed_name(s: &str) -> String {
         *tone = Tone::Level;
     };
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if crate::decode::viet::is_alphanumeric(c) {
             match viet::vowel(c) {
                 Some(v) => {
                     out.push(viet::compose(v.family, Tone::Level, false));
@@ -146,7 +146,7 @@ fn normalize_name_general(s: &str) -> String {
         word.clear();
     };
     for c in lowered.chars() {
-        if c.is_alphanumeric() || is_mark(c) {
+        if crate::decode::viet::is_alphanumeric(c) || is_mark(c) {
             if is_tone_mark(c) {
                 tone = Some(c);
             } else {

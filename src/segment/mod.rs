@@ -12,6 +12,7 @@
 pub mod header;
 
 use crate::date::Date;
+use crate::decode::viet;
 use crate::source::{SourceFile, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -267,9 +268,9 @@ pub use crate::numerals::{parse_roman, to_roman};
 /// ten at least, and three letters or more.
 pub(crate) fn is_upper_cell(s: &str) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars().filter(|&c| viet::is_alphabetic(c)) {
         letters += 1;
-        upper += usize::from(c.is_uppercase());
+        upper += usize::from(viet::is_uppercase(c));
     }
     letters >= 3 && upper * 10 >= letters * 9
 }
@@ -280,7 +281,7 @@ fn is_person_name(s: &str) -> bool {
         && !is_upper_cell(s)
         && s.split_whitespace().all(|w| {
             let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
+            chars.next().is_some_and(viet::is_uppercase) && chars.all(viet::is_alphabetic)
         })
 }
 
