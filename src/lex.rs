@@ -67,8 +67,8 @@ pub fn same_word(a: &Token, b: &Token) -> bool {
     a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
 }
 
-/// [`key`] of a token's text, and whether it holds a letter, in one pass: a vowel is looked up once
-/// for both.
+/// [`key`] of a token's text, and whether it holds a letter (what [`core_of`] computes on its way).
+#[cfg(test)]
 fn key_and_letter(core: &str) -> (u64, bool) {
     let mut h = 0;
     let mut letter = false;
@@ -92,6 +92,68 @@ fn key_and_letter(core: &str) -> (u64, bool) {
     (h, letter)
 }
 
+/// What [`core_of`] finds in the text between two spaces.
+struct Core {
+    /// Bytes of punctuation before the core.
+    lead: usize,
+    /// The core's length in bytes.
+    len: usize,
+    key: u64,
+    has_letter: bool,
+}
+
+/// The core of `raw` (its text with the non-word characters at either end trimmed), its [`key`]
+/// and whether it holds a letter, in one pass: the key runs on from the first word character, and
+/// what it was after the last one is the core's. `None` if `raw` has no word character.
+fn core_of(raw: &str) -> Option<Core> {
+    let mut core: Option<Core> = None;
+    let mut h = 0u64;
+    let mut letter = false;
+    for (i, c) in raw.char_indices() {
+        let (word, is_letter_char, lowered) = if c.is_ascii() {
+            (
+                c.is_ascii_alphanumeric(),
+                c.is_ascii_alphabetic(),
+                c.to_ascii_lowercase(),
+            )
+        } else if let Some(v) = crate::decode::viet::vowel(c) {
+            let lowered = if v.upper {
+                crate::decode::viet::compose(v.family, v.tone, false)
+            } else {
+                c
+            };
+            (true, true, lowered)
+        } else {
+            let word = is_word_char(c);
+            (word, word && is_letter(c), lower(c))
+        };
+        if core.is_none() && !word {
+            continue;
+        }
+        h = mix(h, lowered);
+        letter |= is_letter_char;
+        if word {
+            let end = i + c.len_utf8();
+            match core.as_mut() {
+                Some(k) => {
+                    k.len = end - k.lead;
+                    k.key = h;
+                    k.has_letter = letter;
+                }
+                None => {
+                    core = Some(Core {
+                        lead: i,
+                        len: end - i,
+                        key: h,
+                        has_letter: letter,
+                    })
+                }
+            }
+        }
+    }
+    core
+}
+
 /// The tokens of `line` (at byte `offset` of the text) into `out`, which is cleared first. Tokens
 /// are separated by spaces; a lone punctuation mark between spaces is no token but marks the
 /// token before it.
@@ -101,18 +163,21 @@ pub fn line_tokens<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
     for raw in line.split(' ') {
         let start = pos;
         pos += raw.len() + 1;
-        let core = raw.trim_matches(|c: char| !is_word_char(c));
-        if core.is_empty() {
+        let Some(Core {
+            lead,
+            len,
+            key,
+            has_letter,
+        }) = core_of(raw)
+        else {
             if !raw.is_empty()
                 && let Some(last) = out.last_mut()
             {
                 last.punct_after = true;
             }
             continue;
-        }
-        // `core` is a subslice of `raw`: its offset, without searching.
-        let lead = core.as_ptr() as usize - raw.as_ptr() as usize;
-        let (key, has_letter) = key_and_letter(core);
+        };
+        let core = &raw[lead..lead + len];
         out.push(Token {
             text: core,
             key,
@@ -158,6 +223,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn one_pass_core_is_the_trimmed_text(s in "[a-zA-Z0-9đĐàÀảẢỦủƯưΩωİ“”–.,()\\-]{0,12}") {
+            let trimmed = s.trim_matches(|c: char| !is_word_char(c));
+            let expected = (!trimmed.is_empty()).then(|| {
+                let lead = trimmed.as_ptr() as usize - s.as_ptr() as usize;
+                (lead, trimmed.len(), key(trimmed), trimmed.chars().any(char::is_alphabetic))
+            });
+            let got = core_of(&s).map(|c| (c.lead, c.len, c.key, c.has_letter));
+            proptest::prop_assert_eq!(got, expected);
+        }
+
         #[test]
         fn one_pass_key_is_the_key(s in "[a-zA-Z0-9đĐàÀảẢỦủƯưỜờΩωİ“”–.,]{0,12}") {
             proptest::prop_assert_eq!(

@@ -161,61 +161,64 @@ const PRE_PART: usize = 1024;
 /// reading's [`score_reading`], less two for each VNI byte a VNI reading leaves over.
 ///
 /// Scored word by word, not by reading the whole sample five times: the words lie between ASCII
-/// spaces and punctuation, which every reader reads as themselves, so the sample is split once,
-/// each distinct word is read by each charset once, and its score counts as often as the word
-/// occurs. The scores are those of the whole readings (a test compares them).
+/// spaces and punctuation, which every reader reads as themselves, so the sample is split once
+/// and each word's score in each reading is looked up in [`WORD_SCORES`] (computed on first
+/// sight). The scores are those of the whole readings (a test compares them).
 fn ranked(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
-    let words = sample_words(sample);
+    let slots: Vec<usize> = readings.iter().map(|&enc| slot(enc)).collect();
+    let mut totals = vec![0i64; readings.len()];
     let mut buf = String::new();
-    let mut key: Vec<u8> = Vec::new();
     WORD_SCORES.with_borrow_mut(|cache| {
         if cache.len() > WORD_SCORES_MAX {
             cache.clear();
         }
-        let mut scores: Vec<(Legacy, i64)> = readings
-            .into_iter()
-            .map(|enc| {
-                let tag = charsets::CHARSETS
-                    .iter()
-                    .position(|c| std::ptr::eq(c, enc))
-                    .map_or(u8::MAX, |i| i as u8);
-                let score = words
-                    .iter()
-                    .map(|w| {
-                        let occurrence = if w.in_context {
-                            word_score(enc, sample, w.range.clone(), &mut buf)
-                        } else {
-                            key.clear();
-                            key.push(tag);
-                            key.extend_from_slice(&sample[w.range.clone()]);
-                            match cache.get(key.as_slice()) {
-                                Some(&s) => s,
-                                None => {
-                                    let s = word_score(enc, sample, w.range.clone(), &mut buf);
-                                    cache.insert(key.as_slice().into(), s);
-                                    s
-                                }
-                            }
-                        };
-                        occurrence * i64::from(w.count)
-                    })
-                    .sum();
-                (enc, score)
-            })
-            .collect();
-        scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-        scores
-    })
+        for_each_word(sample, |range, in_context| {
+            if in_context {
+                for (total, &enc) in totals.iter_mut().zip(&readings) {
+                    *total += word_score(enc, sample, range.clone(), &mut buf);
+                }
+                return;
+            }
+            let bytes = &sample[range.clone()];
+            if !cache.contains_key(bytes) {
+                cache.insert(bytes.into(), [UNSCORED; SLOTS]);
+            }
+            let Some(scores) = cache.get_mut(bytes) else {
+                return;
+            };
+            for ((total, &enc), &slot) in totals.iter_mut().zip(&readings).zip(&slots) {
+                if scores[slot] == UNSCORED {
+                    scores[slot] = word_score(enc, sample, range.clone(), &mut buf) as i32;
+                }
+                *total += i64::from(scores[slot]);
+            }
+        });
+    });
+    let mut scores: Vec<(Legacy, i64)> = readings.into_iter().zip(totals).collect();
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+    scores
 }
 
-/// The most entries [`WORD_SCORES`] holds before it starts again (a few MB).
+/// Room per word in [`WORD_SCORES`]: one score per charset of [`charsets::CHARSETS`].
+const SLOTS: usize = 8;
+/// A reading's score not computed yet.
+const UNSCORED: i32 = i32::MIN;
+/// The most words [`WORD_SCORES`] holds before it starts again (a few MB).
 const WORD_SCORES_MAX: usize = 1 << 16;
 
+/// A charset's place in [`WORD_SCORES`]'s rows.
+fn slot(enc: Legacy) -> usize {
+    charsets::CHARSETS
+        .iter()
+        .position(|c| std::ptr::eq(c, enc))
+        .map_or(SLOTS - 1, |i| i.min(SLOTS - 1))
+}
+
 thread_local! {
-    /// The score of a word's bytes in a reading (keyed by the charset's index, then the bytes), kept
-    /// from file to file: an archive repeats its vocabulary, and the wrong readings of it are the
-    /// words the syllable model takes longest over.
-    static WORD_SCORES: std::cell::RefCell<HashMap<Box<[u8]>, i64, FxBuild>> =
+    /// A word's bytes → its score in each reading, kept from file to file: an archive repeats its
+    /// vocabulary, and the wrong readings of it are the words the syllable model takes longest
+    /// over.
+    static WORD_SCORES: std::cell::RefCell<HashMap<Box<[u8]>, [i32; SLOTS], FxBuild>> =
         std::cell::RefCell::new(HashMap::default());
 }
 
@@ -243,23 +246,11 @@ fn is_word_break_byte(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ') || (b.is_ascii_punctuation() && b != b'\'')
 }
 
-/// A word of a sample (see [`sample_words`]).
-struct SampleWord {
-    range: std::ops::Range<usize>,
-    /// How often the word's bytes occur in the sample.
-    count: u32,
-    /// The word's reading may depend on the bytes around it (then it is read in place, each time).
-    in_context: bool,
-}
-
-/// The words of `sample` that some legacy reading may make non-ASCII (those holding a byte
-/// outside printable ASCII), each distinct one once with the number of times it occurs, in order
-/// of first occurrence. A TCVN3 reading judges a byte in 0x80–0x9F with up to 12 bytes around it
-/// (`decode_tcvn3`), so a word long enough for that to reach past its own bytes is kept apart at
-/// each occurrence.
-fn sample_words(sample: &[u8]) -> Vec<SampleWord> {
-    let mut out: Vec<SampleWord> = Vec::new();
-    let mut index: HashMap<&[u8], usize, FxBuild> = HashMap::default();
+/// Calls `f` with each word of `sample` that some legacy reading may make non-ASCII (those holding
+/// a byte outside printable ASCII), and whether its reading may depend on the bytes around it: a
+/// TCVN3 reading judges a byte in 0x80–0x9F with up to 12 bytes either side (`decode_tcvn3`),
+/// which reaches past a word of more than 12 bytes.
+fn for_each_word(sample: &[u8], mut f: impl FnMut(std::ops::Range<usize>, bool)) {
     let mut start = 0;
     for end in (0..=sample.len()).filter(|&i| i == sample.len() || is_word_break_byte(sample[i])) {
         let word = &sample[start..end];
@@ -268,27 +259,9 @@ fn sample_words(sample: &[u8]) -> Vec<SampleWord> {
         if word.iter().all(|&b| (0x20..0x7f).contains(&b)) {
             continue;
         }
-        if word.len() > 12 && word.iter().any(|b| (0x80..=0x9f).contains(b)) {
-            out.push(SampleWord {
-                range,
-                count: 1,
-                in_context: true,
-            });
-            continue;
-        }
-        match index.entry(word) {
-            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].count += 1,
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(SampleWord {
-                    range,
-                    count: 1,
-                    in_context: false,
-                });
-            }
-        }
+        let in_context = word.len() > 12 && word.iter().any(|b| (0x80..=0x9f).contains(b));
+        f(range, in_context);
     }
-    out
 }
 
 /// Whether valid UTF-8 holds characters no Vietnamese text has, the trace of legacy bytes that
@@ -585,6 +558,11 @@ mod tests {
 
     fn names(scores: &[(Legacy, i64)]) -> Vec<(&'static str, i64)> {
         scores.iter().map(|(e, s)| (e.name, *s)).collect()
+    }
+
+    #[test]
+    fn every_charset_has_a_slot_of_its_own() {
+        assert!(charsets::CHARSETS.len() <= SLOTS);
     }
 
     #[test]
