@@ -131,34 +131,46 @@ fn tcvn_class(b: u8) -> u8 {
 /// Decodes a whole TCVN3/VN1 file in one pass: table lookups into UTF-8, line counting, and per line
 /// the same decision as [`crate::decode::case::restore_tcvn_case`] (whether it would change a line), made on the bytes.
 pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
+    // Per byte, flags instead of a class, so that a word's state is two registers updated by two
+    // instructions (this loop is most of `normalize` on a TCVN3 file).
+    const LOWER: u8 = 1; // lowercase ASCII (class 1)
+    const UPPER: u8 = 2; // stored capital (class 2)
+    const UNRELIABLE: u8 = 4; // letter stored in lowercase only (class 3)
+    const VN1: u8 = 8; // VN1-only capital (class 4)
+    const VOWEL: u8 = 16; // a vowel without tone
+    const LETTER: u8 = 32; // any class but 0: not a word break
     struct Tab {
         chars: [char; 256],
-        class: [u8; 256],
+        flags: [u8; 256],
     }
     static TAB: std::sync::OnceLock<Tab> = std::sync::OnceLock::new();
     let tab = TAB.get_or_init(|| {
         let mut t = Tab {
             chars: ['\0'; 256],
-            class: [0; 256],
+            flags: [0; 256],
         };
         for b in 0..=255u8 {
             t.chars[usize::from(b)] = ch(TCVN5712_1[usize::from(b)]);
-            // Low three bits: the letter class; bit 3: a vowel without tone.
-            t.class[usize::from(b)] = tcvn_class(b) | if tcvn_level_vowel(b) { 8 } else { 0 };
+            let class = match tcvn_class(b) {
+                0 => 0,
+                1 => LOWER | LETTER,
+                2 => UPPER | LETTER,
+                3 => UNRELIABLE | LETTER,
+                _ => VN1 | LETTER,
+            };
+            t.flags[usize::from(b)] = class | if tcvn_level_vowel(b) { VOWEL } else { 0 };
         }
         t
     });
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut file = TcvnFile {
-        text: String::new(),
-        lines: 1,
-        case_lines: Vec::new(),
-        vn1: false,
-        combining: false,
-    };
+    let mut case_lines = Vec::new();
+    let mut combining = false;
+    let mut vn1_capital = false;
+    let mut all_flags = 0u8;
     let mut prev_vowel = false;
-    // Case pre-check state: per word (upper, lower, unreliable), per line (caps, lower words, flags).
-    let (mut upper, mut lower, mut unreliable) = (0u32, 0u32, 0u32);
+    // Case pre-check state: per word the flags seen and whether a capital came twice; per line the
+    // words counted by kind and two flags.
+    let (mut word, mut upper_twice) = (0u8, 0u8);
     let (mut caps_words, mut lower_words, mut strong, mut weak) = (0u32, 0u32, false, false);
     let mut caps_syllable_words = 0u32;
     let mut line = 0usize;
@@ -167,28 +179,26 @@ pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
     let n = bytes.len();
     while i <= n {
         let b = if i < n { bytes[i] } else { b'\n' };
-        let bits = tab.class[usize::from(b)];
-        let class = bits & 7;
-        // Branch-free counting: the classes are as mixed as the letters of a text.
-        lower += u32::from(class == 1);
-        upper += u32::from(class == 2);
-        unreliable += u32::from(class == 3);
-        file.vn1 |= class == 4;
-        if class == 0 {
-            if upper + lower + unreliable > 0 {
-                if lower > 0 {
+        let f = tab.flags[usize::from(b)];
+        all_flags |= f;
+        if f & LETTER != 0 {
+            upper_twice |= word & f & UPPER;
+            word |= f;
+        } else {
+            if word & (LOWER | UPPER | UNRELIABLE) != 0 {
+                if word & LOWER != 0 {
                     lower_words += 1;
-                } else if upper >= 2 && unreliable > 0 {
+                } else if upper_twice != 0 && word & UNRELIABLE != 0 {
                     caps_words += 1;
                     strong = true;
-                } else if unreliable > 0 {
+                } else if word & UNRELIABLE != 0 {
                     weak = true;
-                } else if upper >= 2 {
+                } else if upper_twice != 0 {
                     // Maybe an all-capital syllable ("KIA"): restore_tcvn_case decides.
                     caps_syllable_words += 1;
                 }
-                (upper, lower, unreliable) = (0, 0, 0);
             }
+            (word, upper_twice) = (0, 0);
             if b == b'\n' || b == b'\r' {
                 let caps_line = || {
                     is_caps_line(
@@ -198,7 +208,7 @@ pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
                     )
                 };
                 if strong || (weak && caps_line()) {
-                    file.case_lines.push((line_start, out.len()));
+                    case_lines.push((line_start, out.len()));
                 }
                 (caps_words, lower_words, strong, weak) = (0, 0, false, false);
                 caps_syllable_words = 0;
@@ -210,11 +220,14 @@ pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
                 }
             }
         }
-        if (0x80..=0xB4).contains(&b) && (b <= 0x9F || b >= 0xB0) {
+        if (0x20..0x80).contains(&b) {
+            // Printable ASCII reads as itself (the C0 row holds VN1 capitals).
+            out.push(char::from(b));
+        } else if (0x80..=0xB4).contains(&b) && (b <= 0x9F || b >= 0xB0) {
             match b {
                 0x80..=0x9F => {
                     if vn1_capital_here(bytes, i) {
-                        file.vn1 = true;
+                        vn1_capital = true;
                         out.push(tab.chars[usize::from(b)]);
                     } else {
                         out.push(cp1252_char(b));
@@ -222,7 +235,7 @@ pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
                 }
                 _ if !prev_vowel => out.push(cp1252_char(b)),
                 _ => {
-                    file.combining = true;
+                    combining = true;
                     out.push(tab.chars[usize::from(b)]);
                 }
             }
@@ -232,12 +245,16 @@ pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
         if b == b'\n' || b == b'\r' {
             line_start = out.len();
         }
-        prev_vowel = bits & 8 != 0;
+        prev_vowel = f & VOWEL != 0;
         i += 1;
     }
-    file.lines = line + 1;
-    file.text = out;
-    file
+    TcvnFile {
+        text: out,
+        lines: line + 1,
+        case_lines,
+        vn1: vn1_capital || all_flags & VN1 != 0,
+        combining,
+    }
 }
 
 /// Whether a TCVN byte is a vowel without tone (a combining tone may follow it).
