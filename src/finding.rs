@@ -5,6 +5,7 @@ use crate::decode::EncodingReport;
 use crate::extract::DocumentInfo;
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -64,7 +65,8 @@ impl fmt::Display for Severity {
 /// One problem found in a file. Positions are 1-based; columns count characters of the original line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: String,
+    /// The rule's id (borrowed from the registry: a bulk run holds many findings).
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     /// What is wrong and what was expected.
     pub message: String,
@@ -79,7 +81,7 @@ pub struct Finding {
     pub fix: Option<String>,
     /// A hint for the reviewer when there is no mechanical fix, or why the fix is what it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// A human location for inputs whose lines are not file lines ("đoạn 12", "trang 2").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,

@@ -72,7 +72,7 @@ pub fn edits(text: &str, findings: &[Finding], unsafe_fixes: bool) -> Vec<Edit> 
                 start,
                 end,
                 replacement,
-                rule: f.rule.clone(),
+                rule: f.rule.to_string(),
             })
         })
         .collect();
@@ -93,7 +93,7 @@ pub fn span_edits(text: &str, findings: &[Finding], unsafe_fixes: bool) -> Vec<E
                 start,
                 end,
                 replacement,
-                rule: f.rule.clone(),
+                rule: f.rule.to_string(),
             })
         })
         .collect();
@@ -195,7 +195,7 @@ mod tests {
 
     fn finding(rule: &str, line: u32, col: u32, end: u32, fix: &str) -> Finding {
         Finding {
-            rule: rule.to_string(),
+            rule: rule.to_string().into(),
             severity: crate::finding::Severity::Warning,
             message: String::new(),
             line,

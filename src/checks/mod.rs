@@ -106,7 +106,8 @@ pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     pub fix: Option<String>,
-    pub help: Option<String>,
+    /// Most hints are fixed texts: borrowed, not copied into every finding.
+    pub help: Option<std::borrow::Cow<'static, str>>,
     /// The finding rests on a guess (an ambiguous abbreviation, a symbol read across a line
     /// break): it is reported one severity lower than the rule's, never as an error.
     pub guess: bool,
@@ -143,7 +144,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -383,7 +384,7 @@ pub fn run(cx: &Context, selection: &RuleSelection) -> Vec<Finding> {
 
 pub fn to_finding(
     source: &SourceFile,
-    rule: &str,
+    rule: &'static str,
     severity: Severity,
     d: Diagnostic,
     lang: Lang,
@@ -391,7 +392,7 @@ pub fn to_finding(
     let start = source.position(d.span.start);
     let end = source.position(d.span.end);
     Finding {
-        rule: rule.to_string(),
+        rule: rule.into(),
         severity,
         message: d.message,
         line: start.line,

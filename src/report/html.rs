@@ -296,7 +296,7 @@ impl<W: Write> Reporter for HtmlReporter<W> {
     }
 
     fn file(&mut self, report: &FileReport, text: Option<&str>) -> io::Result<()> {
-        let mut rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+        let mut rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_ref()).collect();
         rules.sort_unstable();
         rules.dedup();
         let status = status(report);

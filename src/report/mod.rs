@@ -96,7 +96,7 @@ impl Summary {
         }
         for f in &report.findings {
             self.findings += 1;
-            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+            *self.by_rule.entry(f.rule.to_string()).or_default() += 1;
             *self.by_severity.entry(f.severity.to_string()).or_default() += 1;
         }
     }

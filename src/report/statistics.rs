@@ -49,7 +49,10 @@ impl<W: Write> Reporter for StatisticsReporter<W> {
             writeln!(self.errors, "error: {path}: {error}")?;
         }
         for f in &report.findings {
-            let entry = self.counts.entry(f.rule.clone()).or_insert((0, f.severity));
+            let entry = self
+                .counts
+                .entry(f.rule.to_string())
+                .or_insert((0, f.severity));
             entry.0 += 1;
             entry.1 = entry.1.max(f.severity);
         }
@@ -82,7 +85,7 @@ mod tests {
 
     fn finding(rule: &str, severity: Severity) -> Finding {
         Finding {
-            rule: rule.to_string(),
+            rule: rule.to_string().into(),
             severity,
             message: String::new(),
             line: 1,

@@ -208,7 +208,7 @@ fn finding_at(text: &str, excerpt: &str, rule: &str, severity: Severity, message
     let (line, column) = position(start);
     let (end_line, end_column) = position(end);
     Finding {
-        rule: rule.to_string(),
+        rule: rule.to_string().into(),
         severity,
         message: message.to_string(),
         line,
@@ -254,7 +254,7 @@ fn fixed_reports() -> Vec<(FileReport, Option<&'static str>)> {
         Severity::Error,
         "ngày 31/02/2024 không có: tháng 2/2024 có 29 ngày",
     );
-    date.help = Some("kiểm tra ngày, tháng; 50% & <b> giữ nguyên".to_string());
+    date.help = Some("kiểm tra ngày, tháng; 50% & <b> giữ nguyên".into());
     let mut range = finding_at(
         PLAN_TEXT,
         "trước\nngày 10/4/2024 đến ngày 01/4/2024",
@@ -262,7 +262,7 @@ fn fixed_reports() -> Vec<(FileReport, Option<&'static str>)> {
         Severity::Error.lowered(),
         "kết thúc (01/4/2024) trước bắt đầu (10/4/2024), đoán từ \"đến\"",
     );
-    range.help = Some("dựa trên phỏng đoán nên hạ một mức\ndòng thứ hai: a,b;c".to_string());
+    range.help = Some("dựa trên phỏng đoán nên hạ một mức\ndòng thứ hai: a,b;c".into());
     let encoding = serde_json::from_value(serde_json::json!({
         "name": "utf-8",
         "confidence": 0.75,

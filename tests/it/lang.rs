@@ -57,7 +57,7 @@ fn every_rule_reports_in_english() {
         };
         assert_eq!(what(&in_vi), what(&in_en), "{path}");
         for (v, e) in in_vi.findings.iter().zip(&in_en.findings) {
-            fired.insert(e.rule.clone());
+            fired.insert(e.rule.to_string());
             checked += 1;
             assert_ne!(v.message, e.message, "{path}: {} not translated", e.rule);
             assert!(
