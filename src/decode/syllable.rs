@@ -299,11 +299,11 @@ pub fn is_listed(word: &str) -> bool {
 
 /// Words of up to 16 bytes that [`is_listed`] found listed, one per slot of a hash of their
 /// bytes.
-type ListedWords = [([u8; 16], u8); 512];
+type ListedWords = [([u8; 16], u8); 4096];
 
 thread_local! {
     static LISTED_WORDS: std::cell::RefCell<ListedWords> =
-        const { std::cell::RefCell::new([([0; 16], 0); 512]) };
+        const { std::cell::RefCell::new([([0; 16], 0); 4096]) };
 }
 
 /// [`is_listed`], remembered for short words: text repeats its words ("và", "các", "có"), so
@@ -322,7 +322,7 @@ pub fn is_listed_cached(word: &str) -> bool {
     let lo = u64::from_le_bytes(half);
     half.copy_from_slice(&key[8..]);
     let hi = u64::from_le_bytes(half);
-    let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+    let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
     let entry = (key, b.len() as u8);
     LISTED_WORDS.with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else {
