@@ -84,35 +84,24 @@ fn nfc(line: &str) -> (Cow<'_, str>, LineMap) {
 #[inline]
 fn surely_nfc(line: &str) -> bool {
     let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Eight ASCII bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok())
-            && u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080 == 0
-        {
-            i += 8;
-            continue;
-        }
-        let x = b[i];
-        if x < 0x80 {
-            i += 1;
-        } else if (0xC2..=0xCB).contains(&x) {
-            i += 2; // U+0080..U+02FF
-        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
-            i += 3; // U+1E00..U+1EFF
-        } else if x == 0xE2
-            && match b.get(i + 1) {
-                Some(0x80) => b.get(i + 2).is_some_and(|&z| z >= 0x82),
-                Some(0x81) => true,
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    // Only lead bytes from 0xCC can start another character (continuation bytes are below 0xC0,
+    // and U+0080..U+02FF have the lead bytes 0xC2..0xCB), so only those are looked at.
+    !super::swar::any_marked(
+        b,
+        |x| super::swar::at_least(x, 0xCC),
+        |i| match b[i] {
+            // U+1E00..U+1EFF
+            0xE1 => !matches!(at(i + 1), 0xB8..=0xBB),
+            // U+2002..U+207F
+            0xE2 => !match at(i + 1) {
+                0x80 => at(i + 2) >= 0x82,
+                0x81 => true,
                 _ => false,
-            }
-        {
-            i += 3; // U+2002..U+207F
-        } else {
-            return false;
-        }
-    }
-    true
+            },
+            _ => true,
+        },
+    )
 }
 
 /// One NFC line of a reading: its text (borrowed when the line already was NFC) and the map from
@@ -310,4 +299,50 @@ fn utf8_maps(inner: &str, inner_maps: &[LineMap]) -> Vec<LineMap> {
             inner_maps.get(i).map_or(map.clone(), |m| m.then(&map))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pre-check as first written, one character at a time: [`surely_nfc`] must agree.
+    fn surely_nfc_reference(line: &str) -> bool {
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Eight ASCII bytes at a time.
+            if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok())
+                && u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+                continue;
+            }
+            let x = b[i];
+            if x < 0x80 {
+                i += 1;
+            } else if (0xC2..=0xCB).contains(&x) {
+                i += 2; // U+0080..U+02FF
+            } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+                i += 3; // U+1E00..U+1EFF
+            } else if x == 0xE2
+                && match b.get(i + 1) {
+                    Some(0x80) => b.get(i + 2).is_some_and(|&z| z >= 0x82),
+                    Some(0x81) => true,
+                    _ => false,
+                }
+            {
+                i += 3; // U+2002..U+207F
+            } else {
+                return false;
+            }
+        }
+        true
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn surely_nfc_agrees_with_the_reference(line in crate::decode::swar::MIXED_TEXT) {
+            proptest::prop_assert_eq!(surely_nfc(&line), surely_nfc_reference(&line));
+        }
+    }
 }

@@ -43,6 +43,7 @@ pub mod detect;
 pub mod encode;
 pub mod finish;
 pub mod repair;
+pub(crate) mod swar;
 pub mod syllable;
 pub mod tables;
 pub mod tone;

@@ -307,6 +307,51 @@ pub fn is_listed(word: &str) -> bool {
     packed_key(word).is_some_and(|k| lexicon().contains_key(&k))
 }
 
+/// Words of up to 16 bytes that [`is_listed`] found listed, one per slot of a hash of their
+/// bytes.
+type ListedWords = [([u8; 16], u8); 4096];
+
+thread_local! {
+    static LISTED_WORDS: std::cell::RefCell<ListedWords> =
+        const { std::cell::RefCell::new([([0; 16], 0); 4096]) };
+}
+
+/// [`is_listed`], remembered for short words: text repeats its words ("và", "các", "có"), so
+/// most look-ups are one comparison instead of the packing and the lexicon's hash look-up. Only
+/// "listed" is remembered and a hit compares the whole word, so the answer is always
+/// [`is_listed`]'s.
+pub fn is_listed_cached(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return is_listed(word);
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    let mut half = [0u8; 8];
+    half.copy_from_slice(&key[..8]);
+    let lo = u64::from_le_bytes(half);
+    half.copy_from_slice(&key[8..]);
+    let hi = u64::from_le_bytes(half);
+    let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+    let entry = (key, b.len() as u8);
+    LISTED_WORDS.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return is_listed(word);
+        };
+        let Some(slot) = cache.get_mut(slot) else {
+            return is_listed(word);
+        };
+        if *slot == entry {
+            return true;
+        }
+        let listed = is_listed(word);
+        if listed {
+            *slot = entry;
+        }
+        listed
+    })
+}
+
 /// Whether a word is a common syllable.
 pub fn is_common(word: &str) -> bool {
     lexicon_rank(word).is_some()
@@ -339,6 +384,21 @@ mod tests {
             "x·",
         ] {
             assert!(!is_valid_syllable(w), "not {w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The remembered answers are the lexicon's, for words met again and again.
+        #[test]
+        fn cached_listing_is_the_listing(
+            words in proptest::collection::vec(
+                "(và|các|là|có|Và|VÀ|công|trường|người|soá|hä|abc|[a-zà-ỹ]{1,7}|[a-zà-ỹ]{15,18})",
+                1..40,
+            )
+        ) {
+            for w in words.iter().chain(words.iter()) {
+                proptest::prop_assert_eq!(is_listed_cached(w), is_listed(w), "{}", w);
+            }
         }
     }
 

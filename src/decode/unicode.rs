@@ -112,23 +112,17 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // The breaks by memchr's vector search; the `\n` of a `\r\n` is skipped.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue;
         }
-        i += 1;
+        lines.push(&text[start..i]);
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     lines.push(&text[start..]);
     lines
@@ -241,6 +235,40 @@ fn is_composing_vowel_jamo(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::decode::decode;
+
+    /// The split as first written, byte by byte: [`split_lines`] must agree.
+    fn split_lines_reference(text: &str) -> Vec<&str> {
+        let mut lines = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push(&text[start..i]);
+                    start = i + 1;
+                }
+                b'\r' => {
+                    lines.push(&text[start..i]);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        lines.push(&text[start..]);
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_lines_agrees_with_the_reference(text in crate::decode::swar::MIXED_TEXT) {
+            proptest::prop_assert_eq!(split_lines(&text), split_lines_reference(&text));
+        }
+    }
 
     #[test]
     fn nfd_composes_and_keeps_original_columns() {

@@ -83,24 +83,38 @@ pub fn after_u(b: &[u8], i: usize) -> bool {
     i >= 2 && b[i - 2] == 0xC6 && matches!(b[i - 1], 0xAF | 0xB0)
 }
 
+/// Whether the bytes from `k` on, after an ơ, are "ng", "nh", "c" or "u" in either case: a rhyme
+/// no syllable has.
+#[inline]
+pub fn no_rhyme_at(b: &[u8], k: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    match at(k) | 0x20 {
+        b'n' => matches!(at(k + 1) | 0x20, b'g' | b'h'),
+        b'c' | b'u' => true,
+        _ => false,
+    }
+}
+
+/// Whether the bytes from `k` on, after an ị, are the "ng", "n" or "i" of "Phịng", "cịn", "địi" —
+/// not the "nh" of "định", nor the "a" of "địa" (a "hịa" for "hòa" is left: "ịa" is too common a
+/// rhyme to look at).
+#[inline]
+pub fn ong_on_oi_at(b: &[u8], k: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    match at(k) | 0x20 {
+        b'n' => at(k + 1) | 0x20 == b'g' || !at(k + 1).is_ascii_alphabetic(),
+        b'i' => true,
+        _ => false,
+    }
+}
+
 /// Whether the char starting at byte `i` (lead byte 0xC6 or 0xE1, which are never continuation
 /// bytes) is a letter of [`may_hold`] in a place where it may be this damage.
 #[inline]
 pub fn letter_at(b: &[u8], i: usize) -> bool {
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
-    // After an ơ: "ng", "nh", "c", "u" in either case.
-    let no_rhyme = |k: usize| match at(k) | 0x20 {
-        b'n' => matches!(at(k + 1) | 0x20, b'g' | b'h'),
-        b'c' | b'u' => true,
-        _ => false,
-    };
-    // After an ị: the "ng", "n" or "i" of "Phịng", "cịn", "địi" — not the "nh" of "định", nor
-    // the "a" of "địa" (a "hịa" for "hòa" is left: "ịa" is too common a rhyme to look at).
-    let ong_on_oi = |k: usize| match at(k) | 0x20 {
-        b'n' => at(k + 1) | 0x20 == b'g' || !at(k + 1).is_ascii_alphabetic(),
-        b'i' => true,
-        _ => false,
-    };
+    let no_rhyme = |k: usize| no_rhyme_at(b, k);
+    let ong_on_oi = |k: usize| ong_on_oi_at(b, k);
     let after_u = after_u(b, i);
     let (y, z) = (at(i + 1), at(i + 2));
     match b[i] {

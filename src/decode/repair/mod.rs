@@ -144,7 +144,7 @@ pub struct LineRepair {
 }
 
 /// What the first look at a line found, for the document-level decision.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LineStats {
     /// Words that could be cp1252-read damage.
     pub candidates: u32,

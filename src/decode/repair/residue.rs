@@ -16,6 +16,7 @@
 
 use super::glyph::{self, circumflex_for, is_o_horn};
 use super::{Damage, LineRepair, SpanRepair};
+use crate::decode::swar;
 use crate::decode::syllable::{self, Plausibility};
 use crate::decode::viet;
 use crate::source::LineMap;
@@ -44,54 +45,56 @@ pub fn needs_look(line: &str) -> bool {
 }
 
 /// One pass over a line's bytes: whether it can hold this module's own damage, and whether it can
-/// hold a PDF text layer's ([`glyph::may_hold`], checked here at the same bytes).
+/// hold a PDF text layer's ([`glyph::may_hold`], checked here at the same bytes), eight bytes at a
+/// time ([`swar`]).
 #[inline]
 pub fn scan(line: &str) -> (bool, bool) {
     let b = line.as_bytes();
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    // After an ơ, "n", "c" or "u": a lost ư of "ươ" leaves "ơng", "ơc" or "ơu", which no
+    // syllable has.
+    let lost_u_rhyme = |k: usize| matches!(at(k), b'n' | b'N' | b'c' | b'C' | b'u' | b'U');
     let (mut residue, mut pdf) = (false, false);
-    let mut i = 0;
-    while i < b.len() && !(residue && pdf) {
-        let x = b[i];
-        if x < 0x80 {
-            i += 1;
-            continue;
-        }
-        if !pdf && matches!(x, 0xC6 | 0xE1) {
-            pdf = glyph::letter_at(b, i);
-        }
-        let y = b.get(i + 1).copied().unwrap_or(0);
-        let (hit, len) = match x {
-            // U+00AD soft hyphen.
-            0xC2 => (y == 0xAD, 2),
-            // ƣ Ƣ, a PDF font's ư (see [`glyph`]).
-            0xC6 if matches!(y, 0xA2 | 0xA3) => (true, 2),
-            // ò Ò æ Æ ó Ó î Î.
-            0xC3 => (
-                matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
-                2,
-            ),
-            // ơ Ơ; ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3): a lost ư of "ươ" leaves "ơng",
-            // "ơc" or "ơu", which no syllable has. Not after ư: "trường", "được" lost nothing
-            // (and are most of the ơ of any text).
-            0xC6 | 0xE1 => {
-                let after_u = glyph::after_u(b, i);
-                let horn = !after_u
-                    && ((x == 0xC6 && matches!(y, 0xA0 | 0xA1))
-                        || (x == 0xE1 && y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3))));
-                let len = if x == 0xC6 { 2 } else { 3 };
-                let next = b.get(i + len).copied().unwrap_or(0);
-                (
-                    horn && matches!(next, b'n' | b'N' | b'c' | b'C' | b'u' | b'U'),
-                    len,
-                )
+    // Only lead bytes from 0xC2 matter (continuation bytes are below 0xC0); the scan stops once
+    // both are found.
+    swar::any_marked(
+        b,
+        |x| swar::at_least(x, 0xC2),
+        |i| {
+            let y = at(i + 1);
+            match b[i] {
+                // U+00AD soft hyphen.
+                0xC2 => residue |= y == 0xAD,
+                // ò Ò æ Æ ó Ó î Î.
+                0xC3 => {
+                    residue |= matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E)
+                }
+                0xC6 => match y {
+                    // ƣ Ƣ, a PDF font's ư (see [`glyph`]).
+                    0xA2 | 0xA3 => (residue, pdf) = (true, true),
+                    // ơ Ơ, not after ư: "trường", "được" lost nothing (and are most of the ơ of
+                    // any text).
+                    0xA0 | 0xA1 if !glyph::after_u(b, i) => {
+                        residue |= lost_u_rhyme(i + 2);
+                        pdf |= glyph::no_rhyme_at(b, i + 2);
+                    }
+                    _ => {}
+                },
+                0xE1 if y == 0xBB => match at(i + 2) {
+                    // ị Ị.
+                    0x8A | 0x8B => pdf |= glyph::ong_on_oi_at(b, i + 3),
+                    // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3), not after ư.
+                    0x9A..=0xA3 if !glyph::after_u(b, i) => {
+                        residue |= lost_u_rhyme(i + 3);
+                        pdf |= glyph::no_rhyme_at(b, i + 3);
+                    }
+                    _ => {}
+                },
+                _ => {}
             }
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
-        };
-        residue |= hit;
-        i += len;
-    }
+            residue && pdf
+        },
+    );
     // The ASCII "…un" of a PDF's "uyê" by a vector search, not byte by byte.
     (residue, pdf || glyph::word_ends_in_un(b))
 }
@@ -104,42 +107,36 @@ pub fn scan(line: &str) -> (bool, bool) {
 /// clean text ("còn", "lớn", "có") stop here.
 fn any_word_may_change(line: &str) -> bool {
     let b = line.as_bytes();
-    let mut i = 0;
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
     // Words already looked at end before this byte.
     let mut done = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            i += 1;
-            continue;
-        }
-        let y = b.get(i + 1).copied().unwrap_or(0);
-        let (marked, len) = match x {
-            0xC2 if y == 0xAD => return true,
-            0xC6 if matches!(y, 0xA2 | 0xA3) => return true,
-            // ò Ò æ Æ ó Ó î Î.
-            0xC3 => (
-                matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
-                2,
-            ),
-            // ơ Ơ.
-            0xC6 => (matches!(y, 0xA0 | 0xA1), 2),
-            // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
-            0xE1 => (y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)), 3),
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
-        };
-        if marked && i >= done {
-            let (start, end) = word_around(line, i);
-            if !syllable::is_listed(&line[start..end]) || onset_before(line, start) {
-                return true;
+    // Only lead bytes from 0xC2 matter (continuation bytes are below 0xC0).
+    swar::any_marked(
+        b,
+        |x| swar::at_least(x, 0xC2),
+        |i| {
+            let y = at(i + 1);
+            let marked = match b[i] {
+                0xC2 if y == 0xAD => return true,
+                0xC6 if matches!(y, 0xA2 | 0xA3) => return true,
+                // ò Ò æ Æ ó Ó î Î.
+                0xC3 => matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                // ơ Ơ.
+                0xC6 => matches!(y, 0xA0 | 0xA1),
+                // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
+                0xE1 => y == 0xBB && matches!(at(i + 2), 0x9A..=0xA3),
+                _ => false,
+            };
+            if marked && i >= done {
+                let (start, end) = word_around(line, i);
+                if !syllable::is_listed_cached(&line[start..end]) || onset_before(line, start) {
+                    return true;
+                }
+                done = end;
             }
-            done = end;
-        }
-        i += len;
-    }
-    false
+            false
+        },
+    )
 }
 
 /// A character of a word in the sense of [`words`].
@@ -165,16 +162,19 @@ fn word_around(line: &str, at: usize) -> (usize, usize) {
 /// Whether the word starting at `start` begins with ơ and follows one space after a word without a
 /// vowel ("TR ỜNG"): the pattern of a lost ư between an onset and the rest.
 fn onset_before(line: &str, start: usize) -> bool {
-    let starts_with_horn = line[start..].chars().next().is_some_and(is_o_horn);
+    // Most words looked at here ("có", "lớn") start with no ơ: nothing more to look at.
+    if !line[start..].chars().next().is_some_and(is_o_horn) {
+        return false;
+    }
     let Some(before) = line[..start].strip_suffix(' ') else {
         return false;
     };
-    let onset: Vec<char> = before
-        .chars()
-        .rev()
-        .take_while(|&c| is_word_part(c))
-        .collect();
-    starts_with_horn && !onset.is_empty() && onset.iter().all(|&c| viet::vowel(c).is_none())
+    let mut onset = before.chars().rev().take_while(|&c| is_word_part(c));
+    let mut letters = 0;
+    onset.all(|c| {
+        letters += 1;
+        viet::vowel(c).is_none()
+    }) && letters > 0
 }
 
 /// What the look at a line found: the words repaired on the evidence of the word alone, which
@@ -565,6 +565,131 @@ mod tests {
             if !any_word_may_change(&line) {
                 proptest::prop_assert!(repair_line(&line, Evidence::default()).0.is_none());
             }
+        }
+    }
+
+    /// The scan as it was first written, every lead byte alike: [`scan`] must agree with it.
+    fn scan_reference(line: &str) -> (bool, bool) {
+        let b = line.as_bytes();
+        let (mut residue, mut pdf) = (false, false);
+        let mut i = 0;
+        while i < b.len() && !(residue && pdf) {
+            let x = b[i];
+            if x < 0x80 {
+                i += 1;
+                continue;
+            }
+            if !pdf && matches!(x, 0xC6 | 0xE1) {
+                pdf = glyph::letter_at(b, i);
+            }
+            let y = b.get(i + 1).copied().unwrap_or(0);
+            let (hit, len) = match x {
+                // U+00AD soft hyphen.
+                0xC2 => (y == 0xAD, 2),
+                // ƣ Ƣ, a PDF font's ư (see [`glyph`]).
+                0xC6 if matches!(y, 0xA2 | 0xA3) => (true, 2),
+                // ò Ò æ Æ ó Ó î Î.
+                0xC3 => (
+                    matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                    2,
+                ),
+                // ơ Ơ; ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3): a lost ư of "ươ" leaves "ơng",
+                // "ơc" or "ơu", which no syllable has. Not after ư: "trường", "được" lost nothing
+                // (and are most of the ơ of any text).
+                0xC6 | 0xE1 => {
+                    let after_u = glyph::after_u(b, i);
+                    let horn = !after_u
+                        && ((x == 0xC6 && matches!(y, 0xA0 | 0xA1))
+                            || (x == 0xE1
+                                && y == 0xBB
+                                && matches!(b.get(i + 2), Some(0x9A..=0xA3))));
+                    let len = if x == 0xC6 { 2 } else { 3 };
+                    let next = b.get(i + len).copied().unwrap_or(0);
+                    (
+                        horn && matches!(next, b'n' | b'N' | b'c' | b'C' | b'u' | b'U'),
+                        len,
+                    )
+                }
+                0xC0..=0xDF => (false, 2),
+                0xE0..=0xEF => (false, 3),
+                _ => (false, 4),
+            };
+            residue |= hit;
+            i += len;
+        }
+        // The ASCII "…un" of a PDF's "uyê" by a vector search, not byte by byte.
+        (residue, pdf || glyph::word_ends_in_un(b))
+    }
+
+    /// The pre-check as first written, stepping through the characters: [`any_word_may_change`]
+    /// must agree.
+    fn any_word_may_change_reference(line: &str) -> bool {
+        let b = line.as_bytes();
+        let mut i = 0;
+        // Words already looked at end before this byte.
+        let mut done = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                i += 1;
+                continue;
+            }
+            let y = b.get(i + 1).copied().unwrap_or(0);
+            let (marked, len) = match x {
+                0xC2 if y == 0xAD => return true,
+                0xC6 if matches!(y, 0xA2 | 0xA3) => return true,
+                // ò Ò æ Æ ó Ó î Î.
+                0xC3 => (
+                    matches!(y, 0xB2 | 0x92 | 0xA6 | 0x86 | 0xB3 | 0x93 | 0xAE | 0x8E),
+                    2,
+                ),
+                // ơ Ơ.
+                0xC6 => (matches!(y, 0xA0 | 0xA1), 2),
+                // ờ ớ ở ỡ ợ and capitals (U+1EDA..U+1EE3).
+                0xE1 => (y == 0xBB && matches!(b.get(i + 2), Some(0x9A..=0xA3)), 3),
+                0xC0..=0xDF => (false, 2),
+                0xE0..=0xEF => (false, 3),
+                _ => (false, 4),
+            };
+            if marked && i >= done {
+                let (start, end) = word_around(line, i);
+                if !syllable::is_listed(&line[start..end]) || onset_before(line, start) {
+                    return true;
+                }
+                done = end;
+            }
+            i += len;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        /// The pre-check by masks finds what the reference finds.
+        #[test]
+        fn pre_check_agrees_with_the_reference(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜòóæîÒÓÆÎôồàáƣƢ\u{AD}]{0,2}[nNcCguUh]{0,2}[ ,.]{0,2}){0,8}"
+        ) {
+            proptest::prop_assert_eq!(any_word_may_change(&line), any_word_may_change_reference(&line));
+        }
+
+        #[test]
+        fn pre_check_agrees_with_the_reference_on_mixed_text(line in crate::decode::swar::MIXED_TEXT) {
+            proptest::prop_assert_eq!(any_word_may_change(&line), any_word_may_change_reference(&line));
+        }
+
+        #[test]
+        fn scan_agrees_with_the_reference_on_mixed_text(line in crate::decode::swar::MIXED_TEXT) {
+            proptest::prop_assert_eq!(scan(&line), scan_reference(&line));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-class scan finds what the reference scan finds.
+        #[test]
+        fn scan_agrees_with_the_reference(
+            line in "([a-zA-Z]{0,3}[ơờớởỡợƠỜịỊuUưƯôòóæîÒÓÆÎƣƢ\u{AD}àáạ]{0,2}[nNcCguUhaAiI]{0,2}[ ,.”]{0,2}){0,8}"
+        ) {
+            proptest::prop_assert_eq!(scan(&line), scan_reference(&line));
         }
     }
 

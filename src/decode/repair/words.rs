@@ -12,6 +12,7 @@ use super::mojibake;
 use super::{Damage, LineRepair, LineStats, SpanRepair};
 use crate::decode::case;
 use crate::decode::codec::{self, cp1252_byte};
+use crate::decode::swar;
 use crate::decode::syllable;
 use crate::decode::viet;
 use crate::source::LineMap;
@@ -28,7 +29,7 @@ pub fn needs_look(line: &str) -> bool {
 }
 
 /// A word of a line: its byte range.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Token {
     start: usize,
     end: usize,
@@ -40,7 +41,10 @@ struct Token {
 /// word); a no-break space right after a UTF-8 lead byte's cp1252 reading ("Ã" of "à" = C3 A0) or
 /// amid continuation bytes stays inside the word too. Also tells whether every character of the
 /// line is one a cp1252 reading can produce. One pass, no allocation unless there are candidates.
-fn candidate_tokens(line: &str) -> (Vec<Token>, bool) {
+fn candidate_tokens<const FAST: bool>(line: &str) -> (Vec<Token>, bool) {
+    if FAST {
+        return sparse_candidate_tokens(line);
+    }
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut line_cp1252 = true;
@@ -79,14 +83,7 @@ fn candidate_tokens(line: &str) -> (Vec<Token>, bool) {
         // the rest of U+0180..U+01BF except ƒ, U+1EA0..U+1EFF): no cp1252 reading makes them, and
         // none is a space, so they only mark their word as no candidate.
         let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let viet_only = match b {
-            0xC4 => true,
-            0xC5 => !matches!(next, 0x92 | 0x93 | 0xA0 | 0xA1 | 0xB8 | 0xBD | 0xBE),
-            0xC6 => next != 0x92,
-            0xE1 => matches!(next, 0xBA | 0xBB),
-            _ => false,
-        };
-        if viet_only {
+        if is_viet_only(b, next) {
             let len = if b == 0xE1 { 3 } else { 2 };
             let end = (i + len).min(bytes.len());
             line_cp1252 = false;
@@ -134,6 +131,102 @@ fn candidate_tokens(line: &str) -> (Vec<Token>, bool) {
         i = end;
     }
     if let Some((t, true, true)) = cur {
+        out.push(t);
+    }
+    (out, line_cp1252)
+}
+
+/// Whether the character with lead byte `b` and second byte `next` is a letter of real
+/// Vietnamese that no cp1252 reading makes and that is no space: U+0100..U+017F except Œœ Šš Ÿ Žž,
+/// ơ ư and the rest of U+0180..U+01BF except ƒ, U+1EA0..U+1EFF.
+#[inline]
+fn is_viet_only(b: u8, next: u8) -> bool {
+    match b {
+        0xC4 => true,
+        0xC5 => !matches!(next, 0x92 | 0x93 | 0xA0 | 0xA1 | 0xB8 | 0xBD | 0xBE),
+        0xC6 => next != 0x92,
+        0xE1 => matches!(next, 0xBA | 0xBB),
+        _ => false,
+    }
+}
+
+/// [`candidate_tokens`] looking only at the non-ASCII characters (found eight bytes at a time)
+/// and the ASCII letters next to them: a word of ASCII letters alone is never a candidate, so
+/// most bytes of a line are not looked at one by one.
+fn sparse_candidate_tokens(line: &str) -> (Vec<Token>, bool) {
+    let bytes = line.as_bytes();
+    let letter = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
+    let mut out = Vec::new();
+    let mut line_cp1252 = true;
+    // The open word: its range, its end already past the ASCII letters after it, and whether
+    // all its characters are cp1252 ones. It has a non-ASCII character by construction.
+    let mut cur: Option<(Token, bool)> = None;
+    // The end of the last non-ASCII word character and that character as the no-break-space
+    // rule sees it (a Vietnamese-only letter as 'ư', which the rule never joins).
+    let mut last: Option<(usize, char)> = None;
+    swar::any_marked(
+        bytes,
+        |x| swar::at_least(x, 0xC2),
+        |i| {
+            let b = bytes[i];
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            // Length, the character for the no-break-space rule, word or space, cp1252 or not.
+            let (len, c, word, cp) = if is_viet_only(b, next) {
+                (if b == 0xE1 { 3 } else { 2 }, 'ư', true, false)
+            } else if b == 0xC3 && (0x80..=0xBF).contains(&next) {
+                // À..ÿ: cp1252 letters, no space.
+                (2, char::from(0xC0 + (next - 0x80)), true, true)
+            } else {
+                let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+                    return true;
+                };
+                let cp = c == '\u{FFFD}' || codec::is_cp1252_char(c);
+                let word = if c == '\u{A0}' {
+                    last.is_some_and(|(end, p)| {
+                        end == i
+                            && (('\u{C2}'..='\u{F4}').contains(&p)
+                                || cp1252_byte(p).is_some_and(|b| (0x80..=0xBF).contains(&b)))
+                    })
+                } else {
+                    !c.is_whitespace()
+                };
+                (c.len_utf8(), c, word, cp)
+            };
+            line_cp1252 &= cp;
+            let end = i + len;
+            if !word {
+                if let Some((t, true)) = cur.take() {
+                    out.push(t);
+                }
+                last = None;
+                return false;
+            }
+            let t = match cur.as_mut() {
+                // Joined to the open word directly or through ASCII letters.
+                Some((t, all_cp)) if t.end == i => {
+                    *all_cp &= cp;
+                    t
+                }
+                _ => {
+                    if let Some((t, true)) = cur.take() {
+                        out.push(t);
+                    }
+                    let mut start = i;
+                    while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+                        start -= 1;
+                    }
+                    &mut cur.insert((Token { start, end }, cp)).0
+                }
+            };
+            t.end = end;
+            while letter(t.end) {
+                t.end += 1;
+            }
+            last = Some((end, c));
+            false
+        },
+    );
+    if let Some((t, true)) = cur {
         out.push(t);
     }
     (out, line_cp1252)
@@ -242,6 +335,14 @@ pub fn is_cp1258_tone(c: char) -> bool {
 /// one is never re-read as Windows-1258 on its own evidence (only in line mode): "ÐÃ", "xã",
 /// "còn" stay as they are.
 pub fn has_cp1258_tone_after_vowel(word: &str) -> bool {
+    // Every such tone is C3 8C, C3 AC, C3 92, C3 9E or C3 B2 in UTF-8: most words have none.
+    if !word
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xC3 && matches!(w[1], 0x8C | 0xAC | 0x92 | 0x9E | 0xB2))
+    {
+        return false;
+    }
     let mut prev_vowel = false;
     for c in word.chars() {
         if is_cp1258_tone(c) && prev_vowel {
@@ -596,15 +697,67 @@ fn line_mode(verdicts: &[Verdict], cands: &LineCands, buf: &mut String) -> Optio
     best.map(|(_, _, d)| d)
 }
 
+/// The number of tokens [`judge`] gives a verdict, when each of them is one its fast path finds
+/// clean (a listed syllable as written, without a Windows-1258 tone byte after a vowel); `None`
+/// when some word needs the full look.
+fn count_if_all_plainly_clean(line: &str, toks: &[Token]) -> Option<u32> {
+    let mut n = 0;
+    for t in toks {
+        let word = line.get(t.start..t.end)?;
+        if word.chars().all(is_edge_punct) {
+            continue;
+        }
+        if !plainly_clean(word) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Whether [`judge`]'s fast path finds a word clean: a listed syllable as written, without a
+/// Windows-1258 tone byte after a vowel.
+fn plainly_clean(word: &str) -> bool {
+    !has_cp1258_tone_after_vowel(word) && syllable::is_listed_cached(word)
+}
+
 /// Repairs one line (NFC, no line break). `forced` re-reads the line as that legacy damage (the
 /// document-level decision). Returns the repair, if anything changed, and the line's statistics.
 pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, LineStats) {
+    repair_line_with::<true>(line, forced)
+}
+
+/// [`repair_line`] without its fast paths (Latin-1 letters, plainly clean lines), for the
+/// property test that they change nothing.
+#[cfg(any(test, feature = "testkit"))]
+pub fn repair_line_without_fast_paths(
+    line: &str,
+    forced: Option<Damage>,
+) -> (Option<LineRepair>, LineStats) {
+    repair_line_with::<false>(line, forced)
+}
+
+/// [`repair_line`], with its fast paths when `FAST`.
+fn repair_line_with<const FAST: bool>(
+    line: &str,
+    forced: Option<Damage>,
+) -> (Option<LineRepair>, LineStats) {
     let mut stats = LineStats::default();
     if line.is_ascii() {
         return (None, stats);
     }
-    let (toks, line_cp1252) = candidate_tokens(line);
+    let (toks, line_cp1252) = candidate_tokens::<FAST>(line);
     if toks.is_empty() {
+        return (None, stats);
+    }
+    stats.all_cp1252 = line_cp1252;
+    // Most lines of clean text: every candidate is lone punctuation or a listed syllable as
+    // written, so [`judge`] would find them all clean; no verdict is built.
+    if FAST
+        && forced.is_none()
+        && let Some(n) = count_if_all_plainly_clean(line, &toks)
+    {
+        stats.candidates = n;
         return (None, stats);
     }
     let mut buf = String::with_capacity(32);
@@ -613,7 +766,6 @@ pub fn repair_line(line: &str, forced: Option<Damage>) -> (Option<LineRepair>, L
         .filter_map(|&t| judge(line, t, &mut buf))
         .collect();
     stats.candidates = verdicts.len() as u32;
-    stats.all_cp1252 = line_cp1252;
     if verdicts.is_empty() || (forced.is_none() && verdicts.iter().all(|v| v.clean)) {
         return (None, stats);
     }
@@ -801,6 +953,50 @@ mod tests {
         // A misplaced tone alone ("boì" reads as "bói") needs a sure Windows-1258 word nearby.
         assert_eq!(fix("Lộc Ninh baì boì"), "Lộc Ninh baì boì");
         assert_eq!(fix("baì boì VoÞ"), "bá bó Võ");
+    }
+
+    proptest::proptest! {
+        /// The fast paths give what the full look gives, with and without a forced damage.
+        #[test]
+        fn fast_paths_change_nothing(line in crate::decode::swar::MIXED_TEXT, forced in 0usize..4) {
+            let line: String = line.chars().filter(|&c| c != '\n' && c != '\r').collect();
+            let forced = Damage::LEGACY.get(forced).copied();
+            proptest::prop_assert_eq!(candidate_tokens::<true>(&line), candidate_tokens::<false>(&line));
+            proptest::prop_assert_eq!(
+                repair_line(&line, forced),
+                repair_line_without_fast_paths(&line, forced)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The no-break-space rule and word edges, on a small alphabet that meets them often.
+        #[test]
+        fn fast_paths_change_nothing_at_word_edges(line in "[aZ1Ã\u{A0} ,àÂôưạ\u{2003}€§\u{FFFD}\u{80}ƒŒ]{0,24}") {
+            proptest::prop_assert_eq!(
+                repair_line(&line, None),
+                repair_line_without_fast_paths(&line, None)
+            );
+            proptest::prop_assert_eq!(candidate_tokens::<true>(&line), candidate_tokens::<false>(&line));
+        }
+    }
+
+    proptest::proptest! {
+        /// Also on text mostly of clean words, where the plainly-clean path is taken.
+        #[test]
+        fn fast_paths_change_nothing_on_words(
+            words in proptest::collection::vec(
+                "(và|các|là|có|cá|Và|VÀ|tháng|năm|Bộ|đó|Việt|Soá|Céng|hoµ|BoÌ|VoÞ|baì|Sá»‘|“và”|…tháng|–|“|naïve|café|x·|\u{A0}|Ã\u{A0}|ĐÃ|ÐÃ|còn|phòng|một)",
+                0..12,
+            ),
+            sep in "[ ,.]{1,2}",
+        ) {
+            let line = words.join(&sep);
+            proptest::prop_assert_eq!(
+                repair_line(&line, None),
+                repair_line_without_fast_paths(&line, None)
+            );
+        }
     }
 
     #[test]
