@@ -59,11 +59,9 @@ pub fn check_text_bytes(path: &str, bytes: &[u8], options: &Options) -> FileRepo
 /// is not held twice while it is analysed.
 pub fn check_owned_text_bytes(path: &str, bytes: Vec<u8>, options: &Options) -> FileReport {
     let len = bytes.len() as u64;
-    match decode::decode(&bytes) {
-        Ok(decoded) => {
-            drop(bytes);
-            check_decoded(path, decoded, options, len)
-        }
+    // Clean UTF-8 becomes the text itself; other bytes are freed once decoded.
+    match decode::decode_owned(bytes) {
+        Ok(decoded) => check_decoded(path, decoded, options, len),
         Err(e) => FileReport {
             bytes: len,
             ..FileReport::error(path, e.message(options.lang))

@@ -223,20 +223,27 @@ pub(super) fn normalize_one(file: &Path, args: &NormalizeArgs, lang: Lang) -> io
             "--in-place rewrites text files and .docx files only; save the text of a .doc or PDF file with -o FILE.txt",
         )));
     }
-    let decoded = match container {
-        Some(kind) => normalize_container(&name, kind, &bytes, args.max_file_size, lang),
-        None => decode::decode(&bytes)
-            .map(|d| (d.text, d.report))
-            .map_err(|e| e.message(lang)),
-    };
     let ends_with_newline = bytes.ends_with(b"\n");
-    // The input is needed again only to back it up; otherwise it is freed before the output is
-    // written, so the input and the text are not held at once.
-    let original = if args.in_place {
-        Some(bytes)
-    } else {
-        drop(bytes);
-        None
+    // The input is needed again only to back it up; otherwise the decoder takes it over (clean
+    // UTF-8 becomes the text itself), so the input and the text are not held at once.
+    let (decoded, original) = match container {
+        Some(kind) => {
+            let decoded = normalize_container(&name, kind, &bytes, args.max_file_size, lang);
+            drop(bytes);
+            (decoded, None)
+        }
+        None if args.in_place => (
+            decode::decode(&bytes)
+                .map(|d| (d.text, d.report))
+                .map_err(|e| e.message(lang)),
+            Some(bytes),
+        ),
+        None => (
+            decode::decode_owned(bytes)
+                .map(|d| (d.text, d.report))
+                .map_err(|e| e.message(lang)),
+            None,
+        ),
     };
     let (mut text, report) = decoded.map_err(io::Error::other)?;
     if args.report {

@@ -415,22 +415,11 @@ pub enum Choice<'a> {
 
 /// Chooses the reading of `bytes` (not empty).
 pub fn choose(bytes: &[u8]) -> Result<Choice<'_>, DecodeError> {
-    if encoding_rs::Encoding::for_bom(bytes).is_some() || unicode::sniff_utf16(bytes).is_some() {
-        return unicode::decode_unicode(bytes).map(Choice::Unicode);
-    }
-    if let Some(nul_at) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|&b| b == 0))
-        .flatten()
-    {
-        return Err(DecodeError::Binary { nul_at });
+    if let Some(choice) = choose_before_utf8(bytes)? {
+        return Ok(choice);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) if looks_viqr(text) => Ok(Choice::Viqr(text)),
-        Ok(text) => Ok(match legacy_in_valid_utf8(text) {
-            Some((enc, confidence)) => Choice::Legacy(enc, confidence),
-            None => Choice::Utf8(text),
-        }),
+        Ok(text) => Ok(choose_utf8(text)),
         Err(_) => match detect_legacy(bytes).filter(|_| !mostly_utf8(bytes)) {
             Some((enc, confidence)) => Ok(Choice::Legacy(enc, confidence)),
             None => {
@@ -444,6 +433,41 @@ pub fn choose(bytes: &[u8]) -> Result<Choice<'_>, DecodeError> {
                 Ok(Choice::Unicode(base))
             }
         },
+    }
+}
+
+/// [`choose`] for bytes known to be valid UTF-8 (not validated again).
+pub fn choose_valid(text: &str) -> Result<Choice<'_>, DecodeError> {
+    if let Some(choice) = choose_before_utf8(text.as_bytes())? {
+        return Ok(choice);
+    }
+    Ok(choose_utf8(text))
+}
+
+/// What comes before UTF-8 validation: a BOM or the shape of UTF-16 is Unicode, a NUL byte is
+/// binary.
+fn choose_before_utf8(bytes: &[u8]) -> Result<Option<Choice<'_>>, DecodeError> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || unicode::sniff_utf16(bytes).is_some() {
+        return unicode::decode_unicode(bytes).map(|base| Some(Choice::Unicode(base)));
+    }
+    if let Some(nul_at) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
+        return Err(DecodeError::Binary { nul_at });
+    }
+    Ok(None)
+}
+
+/// Valid UTF-8: VIQR, a legacy charset whose bytes happen to be valid UTF-8, or UTF-8.
+fn choose_utf8(text: &str) -> Choice<'_> {
+    if looks_viqr(text) {
+        return Choice::Viqr(text);
+    }
+    match legacy_in_valid_utf8(text) {
+        Some((enc, confidence)) => Choice::Legacy(enc, confidence),
+        None => Choice::Utf8(text),
     }
 }
 

@@ -128,6 +128,31 @@ pub fn nfc_lines(text: &str) -> Vec<NfcLine<'_>> {
         .collect()
 }
 
+/// What [`finish_reading`] makes of a reading.
+pub enum Finished {
+    /// Text that differs from the reading.
+    Changed(Decoded),
+    /// The reading is the text: its caller gives it (a copy, or the reading itself moved).
+    Unchanged {
+        line_maps: Vec<LineMap>,
+        report: EncodingReport,
+    },
+}
+
+impl Finished {
+    /// The decoded text, `reading` standing for an unchanged one.
+    pub fn with_text(self, reading: impl FnOnce() -> String) -> Decoded {
+        match self {
+            Finished::Changed(decoded) => decoded,
+            Finished::Unchanged { line_maps, report } => Decoded {
+                text: reading(),
+                line_maps,
+                report,
+            },
+        }
+    }
+}
+
 /// Builds the [`Decoded`] of a reading `text`, whose lines map to original columns through `pre`
 /// (legacy decoders that join several bytes into one letter), from its NFC lines and their repair.
 pub fn finish(
@@ -137,6 +162,17 @@ pub fn finish(
     repair: DocumentRepair,
     meta: Meta,
 ) -> Decoded {
+    finish_reading(text, lines, pre, repair, meta).with_text(|| text.to_string())
+}
+
+/// [`finish`], telling an unchanged reading apart so that it need not be copied.
+pub fn finish_reading(
+    text: &str,
+    lines: &[NfcLine<'_>],
+    pre: Option<&[LineMap]>,
+    repair: DocumentRepair,
+    meta: Meta,
+) -> Finished {
     let normalized_lines = lines
         .iter()
         .filter(|l| matches!(l.text, Cow::Owned(_)) && l.text.as_ref() != l.raw)
@@ -159,10 +195,9 @@ pub fn finish(
             )
         })
         .collect();
-    // Nothing changed (the common case for clean text): one copy of the input, identity maps.
+    // Nothing changed (the common case for clean text): the reading itself, identity maps.
     if changed.iter().all(Option::is_none) && !text.contains('\r') {
-        return Decoded {
-            text: text.to_string(),
+        return Finished::Unchanged {
             line_maps: vec![LineMap::identity(); lines.len()],
             report: meta.report(normalized_lines, damage, Vec::new(), Vec::new()),
         };
@@ -200,11 +235,11 @@ pub fn finish(
             }
         }
     }
-    Decoded {
+    Finished::Changed(Decoded {
         text: out,
         line_maps,
         report: meta.report(normalized_lines, damage, repairs, repaired_lines),
-    }
+    })
 }
 
 /// The tail for a legacy decoder whose output is NFC and maps one character to one character
@@ -229,7 +264,7 @@ fn build(
     normalized: bool,
     nfc_map: LineMap,
     pre_map: &LineMap,
-    rep: Option<repair::LineRepair>,
+    rep: Option<Box<repair::LineRepair>>,
 ) -> Option<Box<Changed>> {
     let base_map = nfc_map.then(pre_map);
     match rep {

@@ -162,8 +162,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(match detect::choose(bytes)? {
-        detect::Choice::Unicode(base) => read_unicode(&base.text, Meta::from(&base)),
+    Ok(decode_choice(bytes, detect::choose(bytes)?))
+}
+
+/// [`decode`] of bytes the caller gives up: valid UTF-8 that needs no change becomes the decoded
+/// text itself, not a copy, so that a big file is not held twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return decode(e.as_bytes()),
+    };
+    Ok(match detect::choose_valid(&text)? {
+        detect::Choice::Utf8(_) => decode_string(text),
+        choice => decode_choice(text.as_bytes(), choice),
+    })
+}
+
+/// Step 2 on: the reading [`detect::choose`] picked for `bytes`.
+fn decode_choice(bytes: &[u8], choice: detect::Choice<'_>) -> Decoded {
+    match choice {
+        detect::Choice::Unicode(base) => {
+            let meta = Meta::from(&base);
+            read_owned(base.text, None, meta, true)
+        }
         detect::Choice::Viqr(text) => {
             let (decoded, maps) = codec::decode_viqr(text);
             let meta = Meta {
@@ -172,17 +196,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 bom: false,
                 replaced: 0,
             };
-            read(&decoded, Some(&maps), meta, false)
+            read_owned(decoded, Some(&maps), meta, false)
         }
         detect::Choice::Legacy(enc, confidence) => decode_legacy(bytes, enc, confidence),
         detect::Choice::Utf8(text) => decode_str(text),
-    })
+    }
 }
 
 /// Decodes text that is already Unicode (stdin read as UTF-8, text extracted from .docx), applying
 /// the same line splitting, normalization and span repair as for files.
 pub fn decode_str(text: &str) -> Decoded {
     read_whole_damage(text).unwrap_or_else(|| read_unicode(text, Meta::UTF8))
+}
+
+/// [`decode_str`] of text the caller gives up (moved into the result when nothing changes).
+pub fn decode_string(text: String) -> Decoded {
+    match read_whole_damage(&text) {
+        Some(decoded) => decoded,
+        None => read_owned(text, None, Meta::UTF8, true),
+    }
 }
 
 /// Decodes bytes known to be in legacy charset `enc` (no detection).
@@ -203,13 +235,13 @@ pub fn decode_legacy(bytes: &[u8], enc: Legacy, confidence: f32) -> Decoded {
             case::restore_case_lines(file.text, &file.case_lines)
         };
         return if file.combining {
-            read(&text, None, meta, false)
+            read_owned(text, None, meta, false)
         } else {
             finish::finish_nfc(text, file.lines, meta)
         };
     }
     let (text, maps) = enc.read(bytes);
-    read(&text, Some(&maps), meta, false)
+    read_owned(text, Some(&maps), meta, false)
 }
 
 /// Unicode text, decoded and repaired span by span.
@@ -220,6 +252,15 @@ fn read_unicode(text: &str, meta: Meta) -> Decoded {
 /// Steps 2–4 for a decoded reading `text` whose lines map to original columns through `pre`: NFC
 /// lines, their repair (if `repair`), and the finish.
 fn read(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> Decoded {
+    finished(text, pre, meta, repair).with_text(|| text.to_string())
+}
+
+/// [`read`] of a reading the caller gives up: when nothing changes, it is the decoded text.
+fn read_owned(text: String, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> Decoded {
+    finished(&text, pre, meta, repair).with_text(|| text)
+}
+
+fn finished(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> finish::Finished {
     let lines = finish::nfc_lines(text);
     let repaired = if repair {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
@@ -227,7 +268,7 @@ fn read(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> Decode
     } else {
         repair::DocumentRepair::default()
     };
-    finish::finish(text, &lines, pre, repaired, meta)
+    finish::finish_reading(text, &lines, pre, repaired, meta)
 }
 
 /// Unicode text that is, from first to last character, legacy bytes or UTF-8 read through
@@ -280,6 +321,56 @@ fn read_legacy_damage(text: &str, bytes: &[u8]) -> Option<(Decoded, repair::Dama
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a decode gives, comparable.
+    fn outcome(d: Result<Decoded, DecodeError>) -> Result<(String, String, String), DecodeError> {
+        d.map(|d| {
+            (
+                d.text,
+                format!("{:?}", d.line_maps),
+                serde_json::to_string(&d.report).unwrap_or_default(),
+            )
+        })
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let inputs: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"\xEF\xBB\xBFS\xE1\xBB\x91: 12".to_vec(),
+            "Kế hoạch năm học 2024–2025\r\nSố: 12/KH-THCS".into(),
+            "Ke\u{302}\u{301} hoa\u{323}ch".into(),
+            "Céng hoµ x· héi chñ nghÜa ViÖt Nam".into(),
+            b"C\xe9ng ho\xb5 x\xb7 h\xe9i".to_vec(),
+            b"K\xea ho\xb9ch \x00".to_vec(),
+            "Ta\u{300}i lie\u{302}\u{323}u"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+        ];
+        for bytes in inputs {
+            assert_eq!(
+                outcome(decode_owned(bytes.clone())),
+                outcome(decode(&bytes)),
+                "{bytes:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn owned_decode_agrees_on_any_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            proptest::prop_assert_eq!(outcome(decode_owned(bytes.clone())), outcome(decode(&bytes)));
+        }
+
+        #[test]
+        fn owned_decode_agrees_on_any_text(text in "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ \n\r\u{a0}\u{ad}\u{300}\u{301}µ¸·]{0,40}") {
+            proptest::prop_assert_eq!(
+                outcome(decode_owned(text.clone().into_bytes())),
+                outcome(decode(text.as_bytes()))
+            );
+        }
+    }
 
     #[test]
     fn wholly_damaged_texts() {

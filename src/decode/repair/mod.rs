@@ -157,7 +157,8 @@ pub struct LineStats {
 /// The repair of a whole document: per line, its repair if any; and the document's damage.
 #[derive(Debug, Default)]
 pub struct DocumentRepair {
-    pub lines: Vec<Option<LineRepair>>,
+    /// Boxed: most lines have none, and a long file has millions of lines.
+    pub lines: Vec<Option<Box<LineRepair>>>,
     /// Set when the document as a whole is one legacy damage (see [`document_damage`]).
     pub damage: Option<Damage>,
 }
@@ -198,18 +199,19 @@ pub fn then(first: Option<LineRepair>, second: Option<LineRepair>) -> Option<Lin
 
 /// Repairs the NFC lines of a document.
 pub fn repair_document(lines: &[&str]) -> DocumentRepair {
-    let mut repaired: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
+    // Boxed, like `first`: one pointer per line while most lines have no repair.
+    let mut repaired: Vec<Option<Box<LineRepair>>> = Vec::with_capacity(lines.len());
     let mut stats: Vec<LineStats> = Vec::with_capacity(lines.len());
     let mut residue_stats: Vec<ResidueStats> = Vec::with_capacity(lines.len());
     // The first word-level repair of each line, kept for the residue pass (the same call again).
-    let mut first: Vec<Option<LineRepair>> = Vec::with_capacity(lines.len());
+    let mut first: Vec<Option<Box<LineRepair>>> = Vec::with_capacity(lines.len());
     for line in lines {
         let (rep, st) = first_look(line, None);
-        first.push(rep.clone());
+        first.push(rep.clone().map(Box::new));
         let (rep, rst) = residue::after(line, rep, Evidence::default());
         stats.push(st);
         residue_stats.push(rst);
-        repaired.push(rep);
+        repaired.push(rep.map(Box::new));
     }
     let damage = document_damage(&stats);
     // The lines that could be the document's damage but were not read so on their own.
@@ -225,7 +227,7 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
                 let (rep, _) = first_look(line, Some(d));
                 let (rep, _) = residue::after(line, rep, Evidence::default());
                 if rep.is_some() {
-                    repaired[i] = rep;
+                    repaired[i] = rep.map(Box::new);
                 }
             }
         }
@@ -249,12 +251,12 @@ pub fn repair_document(lines: &[&str]) -> DocumentRepair {
         };
         if evidence.lost_u || evidence.vni || evidence.glyph {
             let rep = match forced(i) {
-                None => first[i].take(),
+                None => first[i].take().map(|r| *r),
                 Some(d) => first_look(lines[i], Some(d)).0,
             };
             let (rep, _) = residue::after(lines[i], rep, evidence);
             if rep.is_some() {
-                repaired[i] = rep;
+                repaired[i] = rep.map(Box::new);
             }
         }
     }
