@@ -180,11 +180,9 @@ fn ranked(sample: &[u8], readings: Vec<Legacy>) -> Vec<(Legacy, i64)> {
                 return;
             }
             let bytes = &sample[range.clone()];
-            if !cache.contains_key(bytes) {
-                cache.insert(bytes.into(), [UNSCORED; SLOTS]);
-            }
-            let Some(scores) = cache.get_mut(bytes) else {
-                return;
+            let scores = match cache.get_mut(bytes) {
+                Some(scores) => scores,
+                None => cache.entry(bytes.into()).or_insert([UNSCORED; SLOTS]),
             };
             for ((total, &enc), &slot) in totals.iter_mut().zip(&readings).zip(&slots) {
                 if scores[slot] == UNSCORED {
@@ -241,9 +239,35 @@ fn is_word_break(c: char) -> bool {
     c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')
 }
 
-/// A byte every legacy reader reads as itself and [`is_word_break`] cuts at.
-fn is_word_break_byte(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ') || (b.is_ascii_punctuation() && b != b'\'')
+/// What [`for_each_word`] sees in a byte.
+mod byte_class {
+    /// A byte every legacy reader reads as itself and [`super::is_word_break`] cuts at: ASCII
+    /// spaces and punctuation but the apostrophe.
+    pub const BREAK: u8 = 0;
+    /// Other printable ASCII, which every reader reads as itself.
+    pub const PLAIN: u8 = 1;
+    /// 0x80–0x9F, which a TCVN3 reading judges with the bytes around it.
+    pub const C1: u8 = 2;
+    pub const OTHER: u8 = 3;
+    pub static BYTE_CLASS: [u8; 256] = {
+        let mut t = [OTHER; 256];
+        let mut b = 0;
+        while b < 256 {
+            let x = b as u8;
+            t[b] = if matches!(x, b'\t'..=b'\r' | b' ') || (x.is_ascii_punctuation() && x != b'\'')
+            {
+                BREAK
+            } else if x >= 0x20 && x < 0x7f {
+                PLAIN
+            } else if x >= 0x80 && x <= 0x9f {
+                C1
+            } else {
+                OTHER
+            };
+            b += 1;
+        }
+        t
+    };
 }
 
 /// Calls `f` with each word of `sample` that some legacy reading may make non-ASCII (those holding
@@ -251,16 +275,23 @@ fn is_word_break_byte(b: u8) -> bool {
 /// TCVN3 reading judges a byte in 0x80–0x9F with up to 12 bytes either side (`decode_tcvn3`),
 /// which reaches past a word of more than 12 bytes.
 fn for_each_word(sample: &[u8], mut f: impl FnMut(std::ops::Range<usize>, bool)) {
-    let mut start = 0;
-    for end in (0..=sample.len()).filter(|&i| i == sample.len() || is_word_break_byte(sample[i])) {
-        let word = &sample[start..end];
-        let range = start..end;
-        start = end + 1;
-        if word.iter().all(|&b| (0x20..0x7f).contains(&b)) {
-            continue;
+    use byte_class::*;
+    let (mut start, mut interesting, mut c1) = (0, false, false);
+    for (i, &b) in sample.iter().enumerate() {
+        match BYTE_CLASS[usize::from(b)] {
+            BREAK => {
+                if interesting {
+                    f(start..i, c1 && i - start > 12);
+                }
+                (start, interesting, c1) = (i + 1, false, false);
+            }
+            PLAIN => {}
+            C1 => (interesting, c1) = (true, true),
+            _ => interesting = true,
         }
-        let in_context = word.len() > 12 && word.iter().any(|b| (0x80..=0x9f).contains(b));
-        f(range, in_context);
+    }
+    if interesting {
+        f(start..sample.len(), c1 && sample.len() - start > 12);
     }
 }
 
@@ -642,6 +673,14 @@ mod tests {
     #[test]
     fn every_charset_has_a_slot_of_its_own() {
         assert!(charsets::CHARSETS.len() <= SLOTS);
+    }
+
+    #[test]
+    fn byte_breaks_are_the_word_breaks_of_ascii() {
+        for b in 0..0x80u8 {
+            let is_break = byte_class::BYTE_CLASS[usize::from(b)] == byte_class::BREAK;
+            assert_eq!(is_break, is_word_break(char::from(b)), "{b:#x}");
+        }
     }
 
     #[test]
