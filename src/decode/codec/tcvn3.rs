@@ -131,6 +131,48 @@ fn tcvn_class(b: u8) -> u8 {
 /// Decodes a whole TCVN3/VN1 file in one pass: table lookups into UTF-8, line counting, and per line
 /// the same decision as [`crate::decode::case::restore_tcvn_case`] (whether it would change a line), made on the bytes.
 pub fn decode_tcvn3_file(bytes: &[u8]) -> TcvnFile {
+    if bytes.len() < SPLIT_AT {
+        return decode_tcvn3_part(bytes);
+    }
+    // Two halves at once, cut after a line break: there the decoder holds no state (the words
+    // and the line are over, and a VN1 capital is judged within its word).
+    let mid = bytes.len() / 2;
+    let Some(cut) = bytes[mid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| mid + p + 1)
+        .filter(|&cut| cut < bytes.len())
+    else {
+        return decode_tcvn3_part(bytes);
+    };
+    let (mut first, second) = rayon::join(
+        || decode_tcvn3_part(&bytes[..cut]),
+        || decode_tcvn3_part(&bytes[cut..]),
+    );
+    let shift = first.text.len();
+    first.text.push_str(&second.text);
+    first.case_lines.extend(
+        second
+            .case_lines
+            .iter()
+            .map(|&(s, e)| (s + shift, e + shift)),
+    );
+    TcvnFile {
+        text: first.text,
+        // Each part counts its line breaks plus one.
+        lines: first.lines + second.lines - 1,
+        case_lines: first.case_lines,
+        vn1: first.vn1 || second.vn1,
+        combining: first.combining || second.combining,
+    }
+}
+
+/// Files from this size on are decoded in two halves at once by [`decode_tcvn3_file`].
+const SPLIT_AT: usize = 8 << 20;
+
+/// [`decode_tcvn3_file`] of one part of a file, which starts at the file's start or after a line
+/// break.
+fn decode_tcvn3_part(bytes: &[u8]) -> TcvnFile {
     // Per byte, flags instead of a class, so that a word's state is two registers updated by two
     // instructions (this loop is most of `normalize` on a TCVN3 file).
     const LOWER: u8 = 1; // lowercase ASCII (class 1)
@@ -296,6 +338,32 @@ pub fn decode_tcvn3_in(bytes: &[u8], range: std::ops::Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_big_file_decodes_in_halves_as_in_one_part() {
+        let lines: [&[u8]; 5] = [
+            b"K\xea ho\xb9ch n\xa8m h\xe4c 2024\r\n",
+            b"C\xe9NG HO\xb5 X\xb7 H\xe9I CH\xf1 NGH\xdcA\n",
+            b"\x93D\xb9y t\xe8t\x94 \x8f\x90 A\xb3 a\xb3\r",
+            b"\n",
+            b"S\xe8: 12/KH-THCS ng\xb5y 5 th\xb8ng 9\n",
+        ];
+        let mut bytes = Vec::new();
+        let mut k = 0;
+        while bytes.len() < SPLIT_AT + 4096 {
+            bytes.extend_from_slice(lines[k % lines.len()]);
+            k += 7;
+        }
+        for cut in [bytes.len(), bytes.len() - 1] {
+            let whole = decode_tcvn3_part(&bytes[..cut]);
+            let halves = decode_tcvn3_file(&bytes[..cut]);
+            assert!(!whole.case_lines.is_empty() && whole.combining);
+            assert_eq!(halves.text, whole.text);
+            assert_eq!(halves.lines, whole.lines);
+            assert_eq!(halves.case_lines, whole.case_lines);
+            assert_eq!((halves.vn1, halves.combining), (whole.vn1, whole.combining));
+        }
+    }
 
     #[test]
     fn tcvn_quotes_stay_quotes() {
