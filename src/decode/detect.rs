@@ -364,25 +364,12 @@ pub fn legacy_in_valid_utf8(text: &str) -> Option<(Legacy, f32)> {
 /// Whether invalid UTF-8 is still UTF-8 with a few bad bytes (then it is decoded lossily) rather than
 /// a legacy encoding: well-formed multi-byte sequences must outnumber errors four to one.
 pub fn mostly_utf8(bytes: &[u8]) -> bool {
-    let mut rest = &bytes[..bytes.len().min(1 << 16)];
+    // One pass of chunks, each a valid stretch and the invalid sequence after it (legacy bytes
+    // make an error every few bytes: a validation call per error cost more than the scan).
     let (mut multi, mut errors) = (0usize, 0usize);
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                multi += s.bytes().filter(|&b| b >= 0xC0).count();
-                break;
-            }
-            Err(e) => {
-                let good = &rest[..e.valid_up_to()];
-                multi += good.iter().filter(|&&b| b >= 0xC0).count();
-                errors += 1;
-                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
-                rest = &rest[skip.min(rest.len())..];
-                if rest.is_empty() {
-                    break;
-                }
-            }
-        }
+    for chunk in bytes[..bytes.len().min(1 << 16)].utf8_chunks() {
+        multi += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        errors += usize::from(!chunk.invalid().is_empty());
     }
     multi > 0 && multi >= 4 * errors
 }
@@ -673,6 +660,44 @@ mod tests {
     #[test]
     fn every_charset_has_a_slot_of_its_own() {
         assert!(charsets::CHARSETS.len() <= SLOTS);
+    }
+
+    /// [`mostly_utf8`] as it was first written: a validation call per error.
+    fn mostly_utf8_by_errors(bytes: &[u8]) -> bool {
+        let mut rest = &bytes[..bytes.len().min(1 << 16)];
+        let (mut multi, mut errors) = (0usize, 0usize);
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    multi += s.bytes().filter(|&b| b >= 0xC0).count();
+                    break;
+                }
+                Err(e) => {
+                    let good = &rest[..e.valid_up_to()];
+                    multi += good.iter().filter(|&&b| b >= 0xC0).count();
+                    errors += 1;
+                    let skip =
+                        e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                    rest = &rest[skip.min(rest.len())..];
+                    if rest.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        multi > 0 && multi >= 4 * errors
+    }
+
+    proptest! {
+        #[test]
+        fn mostly_utf8_in_one_pass_agrees(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(0xC3u8), Just(0xA0u8), Just(0xE1u8), Just(0xBBu8), 0x80u8..=0xff],
+                0..60,
+            )
+        ) {
+            prop_assert_eq!(mostly_utf8(&bytes), mostly_utf8_by_errors(&bytes));
+        }
     }
 
     #[test]
