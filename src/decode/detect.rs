@@ -300,9 +300,20 @@ fn for_each_word(sample: &[u8], mut f: impl FnMut(std::ops::Range<usize>, bool))
 /// C1 controls, and letters of other scripts (VPS "ườ" is the bytes DC A9, which UTF-8 reads as
 /// Syriac). Combining marks stay plausible: they are NFD Vietnamese.
 pub fn utf8_has_foreign_chars(text: &str) -> bool {
-    // A byte scan (this runs on every UTF-8 file): a table says per byte whether it is fine
-    // (ASCII, continuation bytes, lead bytes of plausible ranges), foreign, or a lead byte whose
-    // next byte decides. In Latin Extended-A/B only ă đ ĩ ũ ơ ư and their capitals are Vietnamese.
+    let bytes = text.as_bytes();
+    // Bytes 0x20..=0xC1 are all fine: only the others are looked up.
+    super::swar::any_marked(
+        bytes,
+        |x| super::swar::below(x, 0x20) | super::swar::at_least(x, 0xC2),
+        |i| foreign_at(bytes, i),
+    )
+}
+
+/// Whether the byte at `i` starts a character no Vietnamese text has ([`utf8_has_foreign_chars`]).
+/// A table says per byte whether it is fine (ASCII, continuation bytes, lead bytes of plausible
+/// ranges), foreign, or a lead byte whose next byte decides. In Latin Extended-A/B only ă đ ĩ ũ ơ
+/// ư and their capitals are Vietnamese.
+fn foreign_at(bytes: &[u8], i: usize) -> bool {
     const FINE: u8 = 0;
     const FOREIGN: u8 = 1;
     const LOOK: u8 = 2;
@@ -320,30 +331,24 @@ pub fn utf8_has_foreign_chars(text: &str) -> bool {
         }
         t
     };
-    let bytes = text.as_bytes();
-    // Bytes 0x20..=0xC1 are all fine: only the others are looked up.
-    super::swar::any_marked(
-        bytes,
-        |x| super::swar::below(x, 0x20) | super::swar::at_least(x, 0xC2),
-        |i| {
-            let x = bytes[i];
-            match CLASS[usize::from(x)] {
-                FINE => false,
-                FOREIGN => true,
-                _ => {
-                    let next = bytes.get(i + 1).copied().unwrap_or(0);
-                    match x {
-                        0xC2 => next <= 0x9F,                                             // C1 controls
-                        0xC4 => !matches!(next, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9), // Ă ă Đ đ Ĩ ĩ
-                        0xC5 => !matches!(next, 0xA8 | 0xA9),                             // Ũ ũ
-                        0xC6 => !matches!(next, 0xA0 | 0xA1 | 0xAF | 0xB0),               // Ơ ơ Ư ư
-                        0xCD => next >= 0xB0, // U+0370 on: Greek
-                        _ => next < 0xB8,     // E1: U+1000–U+1DFF
-                    }
-                }
+    let Some(&x) = bytes.get(i) else {
+        return false;
+    };
+    match CLASS[usize::from(x)] {
+        FINE => false,
+        FOREIGN => true,
+        _ => {
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            match x {
+                0xC2 => next <= 0x9F,                                             // C1 controls
+                0xC4 => !matches!(next, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9), // Ă ă Đ đ Ĩ ĩ
+                0xC5 => !matches!(next, 0xA8 | 0xA9),                             // Ũ ũ
+                0xC6 => !matches!(next, 0xA0 | 0xA1 | 0xAF | 0xB0),               // Ơ ơ Ư ư
+                0xCD => next >= 0xB0, // U+0370 on: Greek
+                _ => next < 0xB8,     // E1: U+1000–U+1DFF
             }
-        },
-    )
+        }
+    }
 }
 
 /// A legacy encoding for bytes that are valid UTF-8 but read better as a legacy charset: checked
@@ -555,45 +560,8 @@ mod tests {
 
     /// The scan as first written, every byte looked up: [`utf8_has_foreign_chars`] must agree.
     fn utf8_has_foreign_chars_reference(text: &str) -> bool {
-        // A byte scan (this runs on every UTF-8 file): a table says per byte whether it is fine
-        // (ASCII, continuation bytes, lead bytes of plausible ranges), foreign, or a lead byte whose
-        // next byte decides. In Latin Extended-A/B only ă đ ĩ ũ ơ ư and their capitals are Vietnamese.
-        const FINE: u8 = 0;
-        const FOREIGN: u8 = 1;
-        const LOOK: u8 = 2;
-        static CLASS: [u8; 256] = {
-            let mut t = [FINE; 256];
-            let mut b = 0;
-            while b < 256 {
-                t[b] = match b as u8 {
-                    b'\t' | b'\n' | b'\r' | 0x0C => FINE,
-                    0x00..=0x1F | 0xC7..=0xCB | 0xCE..=0xE0 => FOREIGN,
-                    0xC2 | 0xC4..=0xC6 | 0xCD | 0xE1 => LOOK,
-                    _ => FINE,
-                };
-                b += 1;
-            }
-            t
-        };
         let bytes = text.as_bytes();
-        bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &x)| match CLASS[usize::from(x)] {
-                FINE => false,
-                FOREIGN => true,
-                _ => {
-                    let next = bytes.get(i + 1).copied().unwrap_or(0);
-                    match x {
-                        0xC2 => next <= 0x9F,                                             // C1 controls
-                        0xC4 => !matches!(next, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9), // Ă ă Đ đ Ĩ ĩ
-                        0xC5 => !matches!(next, 0xA8 | 0xA9),                             // Ũ ũ
-                        0xC6 => !matches!(next, 0xA0 | 0xA1 | 0xAF | 0xB0),               // Ơ ơ Ư ư
-                        0xCD => next >= 0xB0, // U+0370 on: Greek
-                        _ => next < 0xB8,     // E1: U+1000–U+1DFF
-                    }
-                }
-            })
+        (0..bytes.len()).any(|i| foreign_at(bytes, i))
     }
 
     proptest! {
