@@ -7,6 +7,9 @@
 //! Vietnamese syllable is three to five bytes), and a check must stay within a small multiple of
 //! the file's size.
 
+// A token's characters are alphanumeric, and a letter makes it a word: both asked of the
+// Vietnamese table first.
+use crate::decode::viet::{is_alphabetic as is_letter, is_alphanumeric as is_word_char};
 use crate::source::Span;
 
 /// What a token is.
@@ -32,16 +35,6 @@ pub struct Token<'a> {
     pub punct_after: bool,
 }
 
-/// `char::is_alphanumeric`, with ASCII and Vietnamese letters answered without the Unicode tables.
-pub fn is_word_char(c: char) -> bool {
-    crate::decode::viet::is_alphanumeric(c)
-}
-
-/// `char::is_alphabetic`, with ASCII and Vietnamese letters answered without the Unicode tables.
-fn is_letter(c: char) -> bool {
-    crate::decode::viet::is_alphabetic(c)
-}
-
 fn mix(h: u64, c: char) -> u64 {
     (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
@@ -65,31 +58,6 @@ pub fn key(text: &str) -> u64 {
 /// [`key`] (so that equal words have equal keys).
 pub fn same_word(a: &Token, b: &Token) -> bool {
     a.text == b.text || a.text.chars().map(lower).eq(b.text.chars().map(lower))
-}
-
-/// [`key`] of a token's text, and whether it holds a letter (what [`core_of`] computes on its way).
-#[cfg(test)]
-fn key_and_letter(core: &str) -> (u64, bool) {
-    let mut h = 0;
-    let mut letter = false;
-    for c in core.chars() {
-        let lowered = if c.is_ascii() {
-            letter |= c.is_ascii_alphabetic();
-            c.to_ascii_lowercase()
-        } else if let Some(v) = crate::decode::viet::vowel(c) {
-            letter = true;
-            if v.upper {
-                crate::decode::viet::compose(v.family, v.tone, false)
-            } else {
-                c
-            }
-        } else {
-            letter |= is_letter(c);
-            lower(c)
-        };
-        h = mix(h, lowered);
-    }
-    (h, letter)
 }
 
 /// What [`core_of`] finds in the text between two spaces.
@@ -276,14 +244,6 @@ mod tests {
             });
             let got = core_of(&s).map(|c| (c.lead, c.len, c.key, c.has_letter));
             proptest::prop_assert_eq!(got, expected);
-        }
-
-        #[test]
-        fn one_pass_key_is_the_key(s in "[a-zA-Z0-9đĐàÀảẢỦủƯưỜờΩωİ“”–.,]{0,12}") {
-            proptest::prop_assert_eq!(
-                key_and_letter(&s),
-                (key(&s), s.chars().any(char::is_alphabetic))
-            );
         }
     }
 

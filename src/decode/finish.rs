@@ -128,7 +128,7 @@ pub fn nfc_lines(text: &str) -> Vec<NfcLine<'_>> {
         .collect()
 }
 
-/// What [`finish_reading`] makes of a reading.
+/// What [`finish`] makes of a reading.
 pub enum Finished {
     /// Text that differs from the reading.
     Changed(Decoded),
@@ -154,19 +154,9 @@ impl Finished {
 }
 
 /// Builds the [`Decoded`] of a reading `text`, whose lines map to original columns through `pre`
-/// (legacy decoders that join several bytes into one letter), from its NFC lines and their repair.
+/// (legacy decoders that join several bytes into one letter), from its NFC lines and their repair;
+/// an unchanged reading is told apart, so that it need not be copied.
 pub fn finish(
-    text: &str,
-    lines: &[NfcLine<'_>],
-    pre: Option<&[LineMap]>,
-    repair: DocumentRepair,
-    meta: Meta,
-) -> Decoded {
-    finish_reading(text, lines, pre, repair, meta).with_text(|| text.to_string())
-}
-
-/// [`finish`], telling an unchanged reading apart so that it need not be copied.
-pub fn finish_reading(
     text: &str,
     lines: &[NfcLine<'_>],
     pre: Option<&[LineMap]>,

@@ -268,7 +268,7 @@ fn finished(text: &str, pre: Option<&[LineMap]>, meta: Meta, repair: bool) -> fi
     } else {
         repair::DocumentRepair::default()
     };
-    finish::finish_reading(text, &lines, pre, repaired, meta)
+    finish::finish(text, &lines, pre, repaired, meta)
 }
 
 /// Unicode text that is, from first to last character, legacy bytes or UTF-8 read through

@@ -16,10 +16,7 @@ pub use tcvn3::{
     decode_tcvn3, decode_tcvn3_file, decode_tcvn3_in, decode_tcvn3_word, is_vn1_only_capital,
 };
 pub use viqr::decode_viqr;
-pub use vni::{
-    decode_vni, decode_vni_counting_strays, decode_vni_word, decode_vni_word_counting_strays,
-    vni_stray_bytes,
-};
+pub use vni::{decode_vni, decode_vni_word, decode_vni_word_counting_strays, vni_stray_bytes};
 
 use super::tables::CP1252;
 use crate::source::LineMap;

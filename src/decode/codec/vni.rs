@@ -145,18 +145,6 @@ pub fn decode_vni(bytes: &[u8]) -> (String, Vec<LineMap>) {
     out.finish()
 }
 
-/// [`decode_vni`] and [`vni_stray_bytes`] in one scan (detection needs both).
-pub fn decode_vni_counting_strays(bytes: &[u8]) -> (String, Vec<LineMap>, usize) {
-    let mut out = Out::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut stray = 0;
-    for v in vni_chars(bytes) {
-        out.push(v.c, v.consumed);
-        stray += usize::from(v.stray);
-    }
-    let (text, maps) = out.finish();
-    (text, maps, stray)
-}
-
 /// How many bytes in 0xC0–0xFF a VNI reading leaves over: neither a mark after its vowel nor one
 /// of VNI's own letters. VNI text has none (its decoder shows them as Windows-1252 letters such as
 /// "ú"), so they are evidence against VNI when another charset is as plausible.
@@ -164,7 +152,7 @@ pub fn vni_stray_bytes(bytes: &[u8]) -> usize {
     vni_chars(bytes).filter(|v| v.stray).count()
 }
 
-/// [`decode_vni_word`] and [`vni_stray_bytes`] in one scan.
+/// [`decode_vni_word`] and [`vni_stray_bytes`] in one scan (detection scores words so).
 pub fn decode_vni_word_counting_strays(bytes: &[u8]) -> (String, usize) {
     let mut text = String::with_capacity(bytes.len() * 2);
     let mut stray = 0;
@@ -177,7 +165,7 @@ pub fn decode_vni_word_counting_strays(bytes: &[u8]) -> (String, usize) {
 
 /// Decodes one word's worth of VNI bytes (no line structure, no column map).
 pub fn decode_vni_word(bytes: &[u8]) -> String {
-    vni_chars(bytes).map(|v| v.c).collect()
+    decode_vni_word_counting_strays(bytes).0
 }
 
 #[cfg(test)]
